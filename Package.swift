@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "jixiao",
+  products: [
+    .executable(name: "jixiao", targets: ["jixiao"]),
+    .library(name: "JixiaoKit", targets: ["JixiaoKit"]),
+    .library(name: "XLSX", targets: ["XLSX"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // C libraries, each behind a tiny system-library target (modulemap + shim header).
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+
+    // Reading and writing .xlsx packages; the only code that imports the C modules.
+    .target(name: "XLSX", dependencies: ["CLibXML2", "CZlib", "OrderedJSON"]),
+
+    // Deterministic JSON with ordered keys, for every JSON jixiao writes.
+    .target(name: "OrderedJSON"),
+
+    // The 绩效自评表 domain: mapping, table finding, validation, outputs.
+    .target(name: "JixiaoKit", dependencies: ["XLSX"]),
+
+    // The command-line tool: argument parsing and exit codes only.
+    .executableTarget(
+      name: "jixiao",
+      dependencies: [
+        "JixiaoKit", "XLSX",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // A small executable used only by Benchmarks/run: reads every cell of the given files.
+    .executableTarget(name: "jixiao-bench", dependencies: ["XLSX"], path: "Benchmarks/Sources/jixiao-bench"),
+
+    .testTarget(name: "XLSXTests", dependencies: ["XLSX"]),
+    .testTarget(name: "CLITests", dependencies: ["XLSX"]),
+  ]
+)

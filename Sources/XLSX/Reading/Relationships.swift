@@ -1,0 +1,76 @@
+/// One `<Relationship>` of a `.rels` part, its target resolved to a part path.
+struct Relationship: Sendable {
+  let id: String
+  /// The type URI; compare with ``hasType(_:)`` so that strict and transitional agree.
+  let type: String
+  /// The target part path (no leading slash), or the raw target of an external link.
+  let target: String
+  let isExternal: Bool
+
+  /// Whether the type URI ends in `/name` (`officeDocument`, `worksheet`, `sharedStrings` …),
+  /// which holds for the transitional, strict and Microsoft namespaces alike.
+  func hasType(_ name: String) -> Bool {
+    type.hasSuffix("/" + name)
+  }
+}
+
+/// Reads a `.rels` part.
+final class RelationshipsHandler: SAXHandler {
+  private let sourceDirectory: String
+  private(set) var relationships: [Relationship] = []
+
+  /// `sourcePart` is the part the relationships belong to (`xl/workbook.xml`, or `""` for
+  /// the package), whose directory relative targets start from.
+  init(sourcePart: String) {
+    let slash = sourcePart.lastIndex(of: "/")
+    sourceDirectory = slash.map { String(sourcePart[..<$0]) } ?? ""
+  }
+
+  override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+    guard name.is("Relationship") else { return }
+    guard let id = attributes.string("Id"), let type = attributes.string("Type"),
+      let target = attributes.string("Target")
+    else { return }
+    let external = attributes.string("TargetMode") == "External"
+    relationships.append(
+      Relationship(
+        id: id, type: type,
+        target: external ? target : Self.resolve(target, from: sourceDirectory), isExternal: external))
+  }
+
+  /// Resolves a relationship target against the source directory: `worksheets/sheet1.xml`
+  /// from `xl` is `xl/worksheets/sheet1.xml`; `/xl/styles.xml` is absolute; `..` climbs.
+  static func resolve(_ target: String, from directory: String) -> String {
+    let cleaned = target.replacingBackslashes()
+    var components: [Substring] = []
+    if !cleaned.hasPrefix("/") {
+      components = directory.split(separator: "/")
+    }
+    for component in cleaned.split(separator: "/") {
+      switch component {
+      case ".": continue
+      case "..": if !components.isEmpty { components.removeLast() }
+      default: components.append(component)
+      }
+    }
+    return components.joined(separator: "/")
+  }
+}
+
+/// The `.rels` part that belongs to `part`: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`.
+func relationshipsPath(of part: String) -> String {
+  guard let slash = part.lastIndex(of: "/") else { return "_rels/\(part).rels" }
+  return "\(part[..<slash])/_rels/\(part[part.index(after: slash)...]).rels"
+}
+
+/// Reads `[Content_Types].xml`: the content type of each overridden part.
+final class ContentTypesHandler: SAXHandler {
+  private(set) var overrides: [(part: String, type: String)] = []
+
+  override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+    guard name.is("Override"), let part = attributes.string("PartName"),
+      let type = attributes.string("ContentType")
+    else { return }
+    overrides.append((RelationshipsHandler.resolve(part, from: ""), type))
+  }
+}

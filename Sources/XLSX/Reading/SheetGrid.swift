@@ -1,0 +1,78 @@
+/// A whole sheet in memory, addressed by position: what form-shaped tables need
+/// (label in one cell, value to its right, merged blocks spanning rows).
+///
+/// Storage is sparse, so a sheet with one cell at A1 and one at XFD1048576 costs two cells.
+public struct SheetGrid: Sendable {
+  public let sheet: SheetInfo
+  /// Every cell with a value (or a formula), in row-major order.
+  public let cells: [Cell]
+  /// Merged ranges, sorted by their top-left cell.
+  public let mergedRanges: [CellRange]
+  private let index: [CellReference: Int]
+  private let mergeAnchor: [CellReference: CellRange]
+
+  public init(sheet: SheetInfo, cells: [Cell], mergedRanges: [CellRange]) {
+    self.sheet = sheet
+    var ordered = cells.sorted { $0.reference < $1.reference }
+    // A cell written twice: the later one wins, as in Excel.
+    var index: [CellReference: Int] = [:]
+    var unique: [Cell] = []
+    unique.reserveCapacity(ordered.count)
+    for cell in ordered {
+      if let existing = index[cell.reference] {
+        unique[existing] = cell
+      } else {
+        index[cell.reference] = unique.count
+        unique.append(cell)
+      }
+    }
+    ordered = unique
+    self.cells = ordered
+    self.index = index
+    self.mergedRanges = mergedRanges.sorted()
+    var anchors: [CellReference: CellRange] = [:]
+    for range in mergedRanges where range.rowCount * range.columnCount <= 100_000 {
+      for row in range.first.row...range.last.row {
+        for column in range.first.column...range.last.column {
+          anchors[CellReference(row: row, column: column)] = range
+        }
+      }
+    }
+    mergeAnchor = anchors
+  }
+
+  /// The cell stored at `reference`, if any.
+  public subscript(reference: CellReference) -> Cell? {
+    index[reference].map { cells[$0] }
+  }
+
+  /// The cell stored at 0-based `row`, `column`, if any.
+  public subscript(row: Int, column: Int) -> Cell? {
+    self[CellReference(row: row, column: column)]
+  }
+
+  /// The merged range covering `reference`, if any.
+  public func mergedRange(containing reference: CellReference) -> CellRange? {
+    mergeAnchor[reference]
+  }
+
+  /// What a person sees at `reference`: inside a merged range, the value of its top-left cell.
+  public func displayedCell(at reference: CellReference) -> Cell? {
+    if let range = mergedRange(containing: reference) { return self[range.first] }
+    return self[reference]
+  }
+
+  /// The bounding box of the stored cells, nil for an empty sheet.
+  public var usedRange: CellRange? {
+    guard let first = cells.first else { return nil }
+    var minColumn = first.reference.column
+    var maxColumn = first.reference.column
+    for cell in cells {
+      minColumn = min(minColumn, cell.reference.column)
+      maxColumn = max(maxColumn, cell.reference.column)
+    }
+    return CellRange(
+      first: CellReference(row: first.reference.row, column: minColumn),
+      last: CellReference(row: cells[cells.count - 1].reference.row, column: maxColumn))
+  }
+}

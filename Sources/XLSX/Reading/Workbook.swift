@@ -1,0 +1,211 @@
+/// An .xlsx / .xlsm workbook opened for reading.
+///
+/// Opening follows the package's pointers, never assumed paths: `_rels/.rels` names the
+/// workbook part (falling back to `[Content_Types].xml`), the workbook's relationships
+/// name each sheet's part, the shared strings and the styles. Sheets themselves are
+/// streamed only when asked for, through ``rows(of:)``, ``forEachRow(in:_:)`` or
+/// ``grid(of:)``. A `Workbook` is immutable and may be read from several threads.
+public final class Workbook: Sendable {
+  /// The file name used in errors (the path given, or the name passed with bytes).
+  public let fileName: String
+  /// The sheets in workbook order.
+  public let sheets: [SheetInfo]
+  /// True when serials count from 1904-01-01 (old Mac Excel) instead of 1899-12-30.
+  public let uses1904DateSystem: Bool
+  /// The shared-string table.
+  public let sharedStrings: [String]
+  /// The number-format kind of each cell format, indexed by ``Cell/styleIndex``.
+  public let numberFormatKinds: [NumberFormatKind]
+
+  private let archive: ZipArchive
+
+  /// Opens the workbook at `path`.
+  public convenience init(path: String, limits: ReadLimits = ReadLimits()) throws(XLSXError) {
+    let bytes = try ArchiveBytes(contentsOf: path, displayName: path)
+    try self.init(bytes: bytes, fileName: path, limits: limits)
+  }
+
+  /// Opens a workbook held in memory; `fileName` names it in errors.
+  public convenience init(
+    bytes: some Collection<UInt8>, fileName: String = "<memory>", limits: ReadLimits = ReadLimits()
+  ) throws(XLSXError) {
+    try self.init(bytes: ArchiveBytes(copying: bytes), fileName: fileName, limits: limits)
+  }
+
+  private init(bytes: ArchiveBytes, fileName: String, limits: ReadLimits) throws(XLSXError) {
+    self.fileName = fileName
+    let archive = try ZipArchive(bytes: bytes, fileName: fileName, limits: limits)
+    self.archive = archive
+
+    let workbookPath = try Self.findWorkbookPart(in: archive)
+    guard let workbookEntry = archive.entry(named: workbookPath) else {
+      throw XLSXError(.missingPart, "缺少工作簿部件", file: fileName, part: workbookPath)
+    }
+    let workbook = WorkbookPartHandler()
+    try SAXParser.parse(workbookEntry, of: archive, with: workbook)
+
+    let relsPath = relationshipsPath(of: workbookPath)
+    guard let relsEntry = archive.entry(named: relsPath) else {
+      throw XLSXError(.missingPart, "缺少工作簿的关系部件，无法找到各工作表", file: fileName, part: relsPath)
+    }
+    let rels = RelationshipsHandler(sourcePart: workbookPath)
+    try SAXParser.parse(relsEntry, of: archive, with: rels)
+    let relationships = rels.relationships
+
+    var sharedStrings: [String] = []
+    if let target = relationships.first(where: { $0.hasType("sharedStrings") && !$0.isExternal })?.target,
+      let entry = archive.entry(named: target)
+    {
+      let handler = SharedStringsHandler(limits: limits)
+      try SAXParser.parse(entry, of: archive, with: handler)
+      sharedStrings = handler.strings
+    }
+    var kinds: [NumberFormatKind] = []
+    if let target = relationships.first(where: { $0.hasType("styles") && !$0.isExternal })?.target,
+      let entry = archive.entry(named: target)
+    {
+      let handler = StylesHandler()
+      try SAXParser.parse(entry, of: archive, with: handler)
+      kinds = handler.kinds
+    }
+
+    let byID = Dictionary(relationships.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    sheets = workbook.sheets.enumerated().map { index, entry in
+      let relationship = entry.relationshipID.flatMap { byID[$0] }
+      return SheetInfo(
+        index: index, name: entry.name, state: entry.state,
+        kind: relationship.map(Self.sheetKind) ?? .worksheet,
+        partPath: relationship.flatMap { $0.isExternal ? nil : $0.target })
+    }
+    uses1904DateSystem = workbook.uses1904
+    self.sharedStrings = sharedStrings
+    numberFormatKinds = kinds
+  }
+
+  /// The sheet called `name` (exact, then case-insensitive), or nil.
+  public func sheet(named name: String) -> SheetInfo? {
+    sheets.first { $0.name == name } ?? sheets.first { $0.name.lowercased() == name.lowercased() }
+  }
+
+  /// A cursor that streams the rows of `sheet` in file order.
+  public func rows(of sheet: SheetInfo) throws(XLSXError) -> RowCursor {
+    guard sheet.kind == .worksheet || sheet.kind == .macrosheet || sheet.kind == .dialogsheet else {
+      return RowCursor.empty(sheet: sheet)
+    }
+    // A <sheet> without a relationship (r:id empty or unknown) has no part: Excel shows
+    // it as an empty sheet, and so do we.
+    guard let path = sheet.partPath else { return RowCursor.empty(sheet: sheet) }
+    guard let entry = archive.entry(named: path) else {
+      throw XLSXError(
+        .missingPart, "工作表的部件不存在", file: fileName, part: sheet.partPath, sheet: sheet.name)
+    }
+    let handler = WorksheetHandler(
+      sharedStrings: sharedStrings, formatKinds: numberFormatKinds, uses1904: uses1904DateSystem,
+      limits: archive.limits)
+    return try RowCursor(sheet: sheet, entry: entry, archive: archive, handler: handler)
+  }
+
+  /// Calls `body` with every row of `sheet` that has cells, in file order.
+  public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Void) throws {
+    let cursor = try rows(of: sheet)
+    while let row = try cursor.next() { try body(row) }
+  }
+
+  /// Loads `sheet` into a grid, for form-shaped tables that are read by position.
+  public func grid(of sheet: SheetInfo) throws(XLSXError) -> SheetGrid {
+    let cursor = try rows(of: sheet)
+    var cells: [Cell] = []
+    while let row = try cursor.next() { cells.append(contentsOf: row.cells) }
+    return SheetGrid(sheet: sheet, cells: cells, mergedRanges: cursor.mergedRanges)
+  }
+
+  // MARK: - Package pointers
+
+  private static func findWorkbookPart(in archive: ZipArchive) throws(XLSXError) -> String {
+    if let entry = archive.entry(named: "_rels/.rels") {
+      let rels = RelationshipsHandler(sourcePart: "")
+      // A damaged package-relationships part is recovered from the content types below.
+      if (try? SAXParser.parse(entry, of: archive, with: rels)) != nil,
+        let main = rels.relationships.first(where: { $0.hasType("officeDocument") && !$0.isExternal })
+      {
+        return main.target
+      }
+    }
+    if let entry = archive.entry(named: "[Content_Types].xml") {
+      let types = ContentTypesHandler()
+      try SAXParser.parse(entry, of: archive, with: types)
+      let mainTypes = [".sheet.main+xml", ".sheet.macroEnabled.main+xml", ".template.main+xml",
+                       ".template.macroEnabled.main+xml", "/spreadsheetml.main+xml"]
+      if let main = types.overrides.first(where: { override in mainTypes.contains { override.type.hasSuffix($0) } }) {
+        return main.part
+      }
+    }
+    throw XLSXError(
+      .missingPart, "找不到工作簿部件（_rels/.rels 与 [Content_Types].xml 都没有指向 workbook.xml），这不是有效的 .xlsx 文件",
+      file: archive.fileName)
+  }
+
+  private static func sheetKind(_ relationship: Relationship) -> SheetKind {
+    if relationship.hasType("chartsheet") { return .chartsheet }
+    if relationship.hasType("dialogsheet") { return .dialogsheet }
+    if relationship.hasType("xlMacrosheet") || relationship.hasType("xlIntlMacrosheet") { return .macrosheet }
+    return .worksheet
+  }
+}
+
+/// Streams the rows of one worksheet: the part is inflated and parsed a chunk at a
+/// time as rows are asked for, so memory stays flat whatever the sheet's size.
+public final class RowCursor {
+  public let sheet: SheetInfo
+  private let stream: PartStream?
+  private let parser: SAXParser?
+  private let handler: WorksheetHandler?
+  private var position = 0
+  private var finished = false
+
+  init(sheet: SheetInfo, entry: ZipEntry, archive: ZipArchive, handler: WorksheetHandler) throws(XLSXError) {
+    self.sheet = sheet
+    self.handler = handler
+    stream = try archive.stream(entry)
+    parser = try SAXParser(handler: handler, fileName: archive.fileName, partName: entry.name)
+  }
+
+  private init(sheet: SheetInfo) {
+    self.sheet = sheet
+    stream = nil
+    parser = nil
+    handler = nil
+    finished = true
+  }
+
+  static func empty(sheet: SheetInfo) -> RowCursor { RowCursor(sheet: sheet) }
+
+  /// The next row with cells, or nil at the end of the sheet.
+  public func next() throws(XLSXError) -> Row? {
+    guard let handler, let stream, let parser else { return nil }
+    while position == handler.pendingRows.count {
+      handler.pendingRows.removeAll(keepingCapacity: true)
+      position = 0
+      if finished { return nil }
+      do {
+        if let chunk = try stream.next() {
+          try parser.feed(chunk)
+        } else {
+          finished = true
+          try parser.finish()
+        }
+      } catch {
+        finished = true
+        throw error.located(sheet: sheet.name)
+      }
+    }
+    defer { position += 1 }
+    return handler.pendingRows[position]
+  }
+
+  /// The merged ranges of the sheet, sorted; complete once ``next()`` has returned nil.
+  public var mergedRanges: [CellRange] { (handler?.mergedRanges ?? []).sorted() }
+
+  /// The `<dimension>` the file declares, if any (a hint: it may be absent or wrong).
+  public var declaredDimension: CellRange? { handler?.declaredDimension }
+}

@@ -1,0 +1,337 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns the SAX events of a worksheet part into rows of typed cells.
+///
+/// This is the hot path of reading: per cell it looks at attribute bytes, collects the
+/// `<v>` text into a reused buffer, parses numbers from bytes and makes a `String` only
+/// for text that is kept. Completed rows wait in ``pendingRows`` for the cursor.
+final class WorksheetHandler: SAXHandler {
+  /// How the `t` attribute says to read `<v>`.
+  private enum CellType {
+    case number, sharedString, inlineString, formulaString, boolean, error, isoDate
+  }
+
+  private let sharedStrings: [String]
+  private let formatKinds: [NumberFormatKind]
+  private let uses1904: Bool
+
+  /// Rows completed and not yet taken by the cursor.
+  var pendingRows: [Row] = []
+  /// Merged ranges, complete once the part has been parsed.
+  private(set) var mergedRanges: [CellRange] = []
+  /// The `<dimension>` the file claims (a hint only: it may be absent or wrong).
+  private(set) var declaredDimension: CellRange?
+
+  // Row state.
+  private var rowIndex = 0
+  private var nextRowIndex = 0
+  private var rowCells: [Cell] = []
+  private var inRow = false
+
+  // Cell state.
+  private var cellReference = CellReference(row: 0, column: 0)
+  private var nextColumn = 0
+  private var cellType = CellType.number
+  private var styleIndex = 0
+  private var inCell = false
+  private var hasValue = false
+  private var formula: String?
+  private var capture = Capture.none
+  private var inInlineString = false
+  private var phoneticDepth = 0
+  private var text: TextBuffer
+  private var formulaText: TextBuffer
+
+  private enum Capture { case none, value, inlineText, formula }
+
+  init(sharedStrings: [String], formatKinds: [NumberFormatKind], uses1904: Bool, limits: ReadLimits) {
+    self.sharedStrings = sharedStrings
+    self.formatKinds = formatKinds
+    self.uses1904 = uses1904
+    text = TextBuffer(limit: limits.maxTextLength)
+    formulaText = TextBuffer(limit: limits.maxTextLength)
+  }
+
+  override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+    switch name.local[0] {
+    case UInt8(ascii: "c") where name.local[1] == 0:
+      startCell(attributes)
+    case UInt8(ascii: "v") where name.local[1] == 0:
+      if inCell {
+        capture = .value
+        hasValue = true
+        text.clear()
+      }
+    case UInt8(ascii: "f") where name.local[1] == 0:
+      if inCell {
+        capture = .formula
+        formulaText.clear()
+        formula = ""
+      }
+    case UInt8(ascii: "t") where name.local[1] == 0:
+      if inInlineString && phoneticDepth == 0 { capture = .inlineText }
+    case UInt8(ascii: "r"):
+      if name.is("row") {
+        startRow(attributes)
+      } else if name.is("rPh") {
+        phoneticDepth += 1
+      }
+    case UInt8(ascii: "i") where name.is("is"):
+      if inCell {
+        inInlineString = true
+        hasValue = true
+        text.clear()
+      }
+    case UInt8(ascii: "m") where name.is("mergeCell"):
+      if let ref = attributes.value("ref"), let range = Self.parseRange(ref) { mergedRanges.append(range) }
+    case UInt8(ascii: "d") where name.is("dimension"):
+      if let ref = attributes.value("ref") { declaredDimension = Self.parseRange(ref) }
+    default:
+      break
+    }
+  }
+
+  override func endElement(_ name: XMLName) {
+    switch name.local[0] {
+    case UInt8(ascii: "c") where name.local[1] == 0:
+      if inCell { endCell() }
+    case UInt8(ascii: "v") where name.local[1] == 0, UInt8(ascii: "t") where name.local[1] == 0:
+      if capture != .formula { capture = .none }
+    case UInt8(ascii: "f") where name.local[1] == 0:
+      if capture == .formula {
+        formula = formulaText.string
+        capture = .none
+      }
+    case UInt8(ascii: "r"):
+      if name.is("row") {
+        endRow()
+      } else if name.is("rPh") {
+        phoneticDepth -= 1
+      }
+    case UInt8(ascii: "i") where name.is("is"):
+      inInlineString = false
+    default:
+      break
+    }
+  }
+
+  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    switch capture {
+    case .none: break
+    case .value, .inlineText: text.append(bytes)
+    case .formula: formulaText.append(bytes)
+    }
+  }
+
+  // MARK: - Rows
+
+  private func startRow(_ attributes: XMLAttributes) {
+    if inRow { endRow() }
+    inRow = true
+    if let value = attributes.value("r") {
+      guard let number = parseInteger(value), number >= 1, number <= CellReference.maxRows else {
+        fail(XLSXError(.invalidCell, "行号「\(String(decoding: value, as: UTF8.self))」无效（应为 1 到 1048576）"))
+        return
+      }
+      rowIndex = number - 1
+    } else {
+      rowIndex = nextRowIndex
+    }
+    nextRowIndex = rowIndex + 1
+    nextColumn = 0
+  }
+
+  private func endRow() {
+    inRow = false
+    guard !rowCells.isEmpty else { return }
+    let count = rowCells.count
+    pendingRows.append(Row(index: rowCells[0].reference.row, cells: rowCells))
+    rowCells = []
+    rowCells.reserveCapacity(count)
+  }
+
+  // MARK: - Cells
+
+  private func startCell(_ attributes: XMLAttributes) {
+    inCell = true
+    hasValue = false
+    formula = nil
+    text.clear()
+    if let ref = attributes.value("r") {
+      guard let parsed = CellReference.parse(ref) else {
+        fail(XLSXError(.invalidCell, "单元格引用「\(String(decoding: ref, as: UTF8.self))」无效或超出 A1:XFD1048576"))
+        return
+      }
+      cellReference = parsed
+      // A cell whose row disagrees with its <row> starts a row of its own.
+      if parsed.row != rowIndex, !rowCells.isEmpty {
+        endRow()
+        inRow = true
+      }
+      rowIndex = parsed.row
+      nextRowIndex = rowIndex + 1
+    } else {
+      guard nextColumn < CellReference.maxColumns else {
+        fail(XLSXError(.invalidCell, "第 \(rowIndex + 1) 行的单元格超过 16384 列"))
+        return
+      }
+      cellReference = CellReference(row: rowIndex, column: nextColumn)
+    }
+    nextColumn = cellReference.column + 1
+    styleIndex = attributes.value("s").flatMap(parseInteger) ?? 0
+    cellType = .number
+    if let type = attributes.value("t"), let first = type.first {
+      switch (first, type.count) {
+      case (UInt8(ascii: "s"), 1): cellType = .sharedString
+      case (UInt8(ascii: "s"), 3): cellType = .formulaString  // str
+      case (UInt8(ascii: "i"), _): cellType = .inlineString  // inlineStr
+      case (UInt8(ascii: "b"), _): cellType = .boolean
+      case (UInt8(ascii: "e"), _): cellType = .error
+      case (UInt8(ascii: "d"), _): cellType = .isoDate
+      default: cellType = .number
+      }
+    }
+  }
+
+  private func endCell() {
+    inCell = false
+    capture = .none
+    inInlineString = false
+    if text.overflowed {
+      fail(XLSXError(.limitExceeded, "文本超过长度上限 \(text.limit) 字节", cell: cellReference.description))
+      return
+    }
+    guard hasValue, let value = makeValue() else {
+      if let formula {
+        rowCells.append(Cell(reference: cellReference, value: .empty, formula: formula, styleIndex: styleIndex))
+      }
+      return
+    }
+    rowCells.append(Cell(reference: cellReference, value: value, formula: formula, styleIndex: styleIndex))
+  }
+
+  /// The value of the current cell from its type and collected text; nil for no value.
+  private func makeValue() -> CellValue? {
+    switch cellType {
+    case .number:
+      guard !text.isEmpty else { return nil }
+      guard let number = text.bytes.withUnsafeBufferPointer(parseDouble) else {
+        return .string(text.string)  // not a number after all: keep what was written
+      }
+      let kind = styleIndex < formatKinds.count ? formatKinds[styleIndex] : .number
+      if kind != .number, ExcelDateTime.isRepresentable(number) {
+        return .date(ExcelDateTime(serial: number, uses1904: uses1904, isDuration: kind == .duration))
+      }
+      return .number(number)
+    case .sharedString:
+      guard !text.isEmpty else { return nil }
+      guard let index = text.bytes.withUnsafeBufferPointer(parseInteger), index < sharedStrings.count else {
+        fail(
+          XLSXError(
+            .invalidCell,
+            "共享字符串索引「\(text.string)」超出范围（共 \(sharedStrings.count) 个）",
+            cell: cellReference.description))
+        return nil
+      }
+      return .string(sharedStrings[index])
+    case .inlineString:
+      return .string(text.decodedString)
+    case .formulaString:
+      return .string(text.decodedString)
+    case .boolean:
+      guard !text.isEmpty else { return nil }
+      let raw = text.bytes
+      return .bool(raw == [UInt8(ascii: "1")] || raw == Array("true".utf8) || raw == Array("TRUE".utf8))
+    case .error:
+      guard !text.isEmpty else { return nil }
+      return .error(text.string)
+    case .isoDate:
+      guard !text.isEmpty else { return nil }
+      let raw = text.string
+      return ExcelDateTime(iso: raw, uses1904: uses1904).map { .date($0) } ?? .string(raw)
+    }
+  }
+
+  private static func parseRange(_ bytes: UnsafeBufferPointer<UInt8>) -> CellRange? {
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
+      return CellReference.parse(bytes).map { CellRange(first: $0, last: $0) }
+    }
+    guard let first = CellReference.parse(UnsafeBufferPointer(rebasing: bytes[..<colon])),
+      let last = CellReference.parse(UnsafeBufferPointer(rebasing: bytes[(colon + 1)...]))
+    else { return nil }
+    return CellRange(first: first, last: last)
+  }
+}
+
+private let powersOfTen: [Double] = (0...22).map { exponent in
+  var value = 1.0
+  for _ in 0..<exponent { value *= 10 }
+  return value
+}
+
+/// A number from its XML text. Short decimals take an exact fast path (an integer
+/// mantissa below 2^53 divided by a power of ten is correctly rounded); anything else
+/// goes to `strtod`. Nil when the text is not a finite number.
+@inline(__always)
+func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+  var index = 0
+  let count = bytes.count
+  var negative = false
+  if index < count, bytes[index] == UInt8(ascii: "-") {
+    negative = true
+    index += 1
+  }
+  var mantissa: UInt64 = 0
+  var digits = 0
+  var fractionDigits = 0
+  var seenPoint = false
+  var fast = index < count
+  while index < count {
+    let byte = bytes[index]
+    let digit = byte &- UInt8(ascii: "0")
+    if digit < 10 {
+      mantissa = mantissa &* 10 &+ UInt64(digit)
+      digits += 1
+      if seenPoint { fractionDigits += 1 }
+    } else if byte == UInt8(ascii: "."), !seenPoint {
+      seenPoint = true
+    } else {
+      fast = false
+      break
+    }
+    index += 1
+  }
+  if fast, digits > 0, digits <= 15, fractionDigits <= 22 {
+    let value = Double(mantissa) / powersOfTen[fractionDigits]
+    return negative ? -value : value
+  }
+  return slowParseDouble(bytes)
+}
+
+private func slowParseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+  guard !bytes.isEmpty, bytes.count < 512 else { return nil }
+  var buffer = [CChar](repeating: 0, count: bytes.count + 1)
+  for index in 0..<bytes.count { buffer[index] = CChar(bitPattern: bytes[index]) }
+  return buffer.withUnsafeMutableBufferPointer { pointer -> Double? in
+    var end: UnsafeMutablePointer<CChar>?
+    let value = strtod(pointer.baseAddress!, &end)
+    guard var end, end != pointer.baseAddress! else { return nil }
+    while end.pointee == 0x20 || end.pointee == 0x0A || end.pointee == 0x0D || end.pointee == 0x09 {
+      end += 1
+    }
+    guard end.pointee == 0, value.isFinite else { return nil }
+    // strtod accepts hex floats, "inf" and "nan"; a cell value is decimal only.
+    for byte in bytes where byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "n")
+      || byte == UInt8(ascii: "N")
+    {
+      return nil
+    }
+    return value
+  }
+}

@@ -1,0 +1,126 @@
+internal import CLibXML2
+
+/// libxml2's SAX2 push parser, fed chunk by chunk; it never builds a tree.
+///
+/// Safe by construction: no network (`XML_PARSE_NONET`), no DTD loading, and any
+/// DOCTYPE stops the parse with ``XLSXError/Code/forbiddenDTD`` before an entity can be
+/// declared, so neither entity expansion (billion laughs) nor external entities (XXE)
+/// can happen. `XML_PARSE_HUGE` lifts libxml2's 10 MB lookup limit; the ZIP limits guard
+/// sizes instead.
+final class SAXParser {
+  private let context: xmlParserCtxtPtr
+  private let handler: SAXHandler
+  private let box: Unmanaged<SAXHandler>
+  private let fileName: String
+  private let partName: String
+
+  private static let initialize: Void = { xmlInitParser() }()
+
+  init(handler: SAXHandler, fileName: String, partName: String) throws(XLSXError) {
+    _ = Self.initialize
+    self.handler = handler
+    self.fileName = fileName
+    self.partName = partName
+    box = Unmanaged.passRetained(handler)
+    var sax = xmlSAXHandler()
+    sax.initialized = UInt32(XML_SAX2_MAGIC)
+    sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
+      guard let context, let localName else { return }
+      let handler = Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue()
+      handler.startElement(
+        XMLName(local: localName), XMLAttributes(base: attributes, count: Int(attributeCount)))
+    }
+    sax.endElementNs = { context, localName, _, _ in
+      guard let context, let localName else { return }
+      Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue().endElement(XMLName(local: localName))
+    }
+    let characters: charactersSAXFunc = { context, text, length in
+      guard let context, let text else { return }
+      Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue()
+        .characters(UnsafeBufferPointer(start: text, count: Int(length)))
+    }
+    sax.characters = characters
+    sax.cdataBlock = characters
+    sax.ignorableWhitespace = characters
+    sax.internalSubset = { context, _, _, _ in SAXParser.rejectDTD(context) }
+    sax.externalSubset = { context, _, _, _ in SAXParser.rejectDTD(context) }
+    sax.entityDecl = { context, _, _, _, _, _ in SAXParser.rejectDTD(context) }
+    sax.serror = { context, error in
+      guard let context, let error else { return }
+      let handler = Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue()
+      guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+      var message = error.pointee.message.map { String(cString: $0) } ?? "XML 错误"
+      while message.last?.isNewline == true { message.removeLast() }
+      handler.fail(
+        XLSXError(
+          .malformedXML, "XML 格式错误：\(message)",
+          line: error.pointee.line > 0 ? Int(error.pointee.line) : nil,
+          column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil))
+    }
+    guard let context = xmlCreatePushParserCtxt(&sax, box.toOpaque(), nil, 0, nil) else {
+      box.release()
+      throw XLSXError(.io, "无法创建 XML 解析器", file: fileName, part: partName)
+    }
+    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_NOENT.rawValue)
+    xmlCtxtUseOptions(context, options)
+    self.context = context
+    handler.stop = { [context] in xmlStopParser(context) }
+  }
+
+  deinit {
+    handler.stop = {}
+    xmlFreeParserCtxt(context)
+    box.release()
+  }
+
+  /// Parses the next chunk of the document.
+  func feed(_ chunk: UnsafeRawBufferPointer) throws(XLSXError) {
+    var offset = 0
+    // xmlParseChunk takes an Int32 size.
+    repeat {
+      let count = min(chunk.count - offset, 1 << 30)
+      let start = chunk.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }
+      let status = xmlParseChunk(context, start, Int32(count), 0)
+      try check(status)
+      offset += count
+    } while offset < chunk.count
+  }
+
+  /// Ends the document; reports a truncated part.
+  func finish() throws(XLSXError) {
+    try check(xmlParseChunk(context, nil, 0, 1))
+  }
+
+  /// Parses a whole part held in memory.
+  func parse(_ bytes: UnsafeRawBufferPointer) throws(XLSXError) {
+    try feed(bytes)
+    try finish()
+  }
+
+  private func check(_ status: Int32) throws(XLSXError) {
+    if let failure = handler.failure {
+      throw failure.located(file: fileName, part: partName)
+    }
+    if status != 0 {
+      throw XLSXError(.malformedXML, "XML 格式错误（libxml2 代码 \(status)）", file: fileName, part: partName)
+    }
+  }
+
+  private static func rejectDTD(_ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue().fail(
+      XLSXError(.forbiddenDTD, "XML 中含有 DOCTYPE 声明（DTD/实体），出于安全原因拒绝读取"))
+  }
+}
+
+extension SAXParser {
+  /// Streams `entry` of `archive` through `handler`.
+  static func parse(
+    _ entry: ZipEntry, of archive: ZipArchive, with handler: SAXHandler
+  ) throws(XLSXError) {
+    let stream = try archive.stream(entry)
+    let parser = try SAXParser(handler: handler, fileName: archive.fileName, partName: entry.name)
+    while let chunk = try stream.next() { try parser.feed(chunk) }
+    try parser.finish()
+  }
+}
