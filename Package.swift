@@ -44,6 +44,8 @@ let package = Package(
 
     // A small executable used only by Benchmarks/run: reads every cell of the given files.
     .executableTarget(name: "jixiao-bench", dependencies: ["XLSX"], path: "Benchmarks/Sources/jixiao-bench"),
+    // Writes the benchmark sheet with the XLSX writer: the writer's share, timed by Benchmarks/run-writer.
+    .executableTarget(name: "jixiao-write-bench", dependencies: ["XLSX"], path: "Benchmarks/Sources/jixiao-write-bench"),
 
     .testTarget(name: "XLSXTests", dependencies: ["XLSX"]),
     .testTarget(name: "CLITests", dependencies: ["XLSX"]),
