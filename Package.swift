@@ -47,7 +47,7 @@ let package = Package(
     // Writes the benchmark sheet with the XLSX writer: the writer's share, timed by Benchmarks/run-writer.
     .executableTarget(name: "jixiao-write-bench", dependencies: ["XLSX"], path: "Benchmarks/Sources/jixiao-write-bench"),
 
-    .testTarget(name: "XLSXTests", dependencies: ["XLSX"]),
+    .testTarget(name: "XLSXTests", dependencies: ["XLSX", "CZlib", "OrderedJSON"]),
     .testTarget(name: "CLITests", dependencies: ["XLSX"]),
   ]
 )

@@ -4,7 +4,9 @@ enum FileSignature {
   private static let compoundFileMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
   private static let zipMagic: [UInt8] = [0x50, 0x4B]
 
-  static func check(_ bytes: ArchiveBytes, fileName: String) throws(XLSXError) {
+  /// Throws for files that are certainly not a ZIP package; returns whether the file
+  /// starts like one (a file that doesn't may still be a ZIP with data prepended).
+  static func check(_ bytes: ArchiveBytes, fileName: String) throws(XLSXError) -> Bool {
     let buffer = bytes.buffer
     guard !buffer.isEmpty else { throw XLSXError(.emptyFile, "文件为空（0 字节）", file: fileName) }
     if buffer.starts(with: compoundFileMagic) {
@@ -15,9 +17,11 @@ enum FileSignature {
       throw XLSXError(
         .legacyXLS, "这是旧版 .xls（Excel 97-2003）文件，请在 Excel 或 WPS 中另存为 .xlsx 后再提交", file: fileName)
     }
-    guard buffer.starts(with: zipMagic) else {
-      throw XLSXError(.notAZip, "不是 .xlsx 文件（文件内容不是 ZIP 压缩包）\(guessKind(buffer))", file: fileName)
-    }
+    return buffer.starts(with: zipMagic)
+  }
+
+  static func notAZip(_ bytes: ArchiveBytes, fileName: String) -> XLSXError {
+    XLSXError(.notAZip, "不是 .xlsx 文件（文件内容不是 ZIP 压缩包）\(guessKind(bytes.buffer))", file: fileName)
   }
 
   /// Whether an OLE compound file names a stream `name` (directory names are UTF-16LE).

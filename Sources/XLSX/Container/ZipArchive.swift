@@ -22,9 +22,13 @@ struct ZipArchive: Sendable {
     self.bytes = bytes
     self.fileName = fileName
     self.limits = limits
-    try FileSignature.check(bytes, fileName: fileName)
-
-    let directory = try Self.locateDirectory(in: bytes, fileName: fileName, limits: limits)
+    let startsLikeZip = try FileSignature.check(bytes, fileName: fileName)
+    let directory: Directory
+    do {
+      directory = try Self.locateDirectory(in: bytes, fileName: fileName, limits: limits)
+    } catch {
+      throw startsLikeZip || error.code != .corruptZip ? error : FileSignature.notAZip(bytes, fileName: fileName)
+    }
     var entries: [ZipEntry] = []
     entries.reserveCapacity(directory.count)
     var offset = directory.offset

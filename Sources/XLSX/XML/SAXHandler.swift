@@ -72,6 +72,10 @@ class SAXHandler {
   private(set) var failure: XLSXError?
   /// Called by the parser to stop itself when ``fail(_:)`` is used.
   var stop: () -> Void = {}
+  /// How deep the parser is in the element tree; parts of a workbook nest a few levels.
+  final var depth = 0
+  /// Deepest nesting accepted (libxml2's own default limit).
+  static let maxDepth = 256
 
   func startElement(_ name: XMLName, _ attributes: XMLAttributes) {}
   func endElement(_ name: XMLName) {}

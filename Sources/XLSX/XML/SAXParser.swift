@@ -5,8 +5,8 @@ internal import CLibXML2
 /// Safe by construction: no network (`XML_PARSE_NONET`), no DTD loading, and any
 /// DOCTYPE stops the parse with ``XLSXError/Code/forbiddenDTD`` before an entity can be
 /// declared, so neither entity expansion (billion laughs) nor external entities (XXE)
-/// can happen. `XML_PARSE_HUGE` lifts libxml2's 10 MB lookup limit; the ZIP limits guard
-/// sizes instead.
+/// can happen. `XML_PARSE_HUGE` lifts libxml2's 10 MB lookup limit (and its nesting
+/// limit); the ZIP limits guard sizes instead, and ``SAXHandler/maxDepth`` the nesting.
 final class SAXParser {
   private let context: xmlParserCtxtPtr
   private let handler: SAXHandler
@@ -27,12 +27,19 @@ final class SAXParser {
     sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
       guard let context, let localName else { return }
       let handler = Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue()
+      handler.depth += 1
+      guard handler.depth <= SAXHandler.maxDepth else {
+        handler.fail(XLSXError(.malformedXML, "XML 元素嵌套超过 \(SAXHandler.maxDepth) 层"))
+        return
+      }
       handler.startElement(
         XMLName(local: localName), XMLAttributes(base: attributes, count: Int(attributeCount)))
     }
     sax.endElementNs = { context, localName, _, _ in
       guard let context, let localName else { return }
-      Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue().endElement(XMLName(local: localName))
+      let handler = Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue()
+      handler.depth -= 1
+      handler.endElement(XMLName(local: localName))
     }
     let characters: charactersSAXFunc = { context, text, length in
       guard let context, let text else { return }

@@ -1,0 +1,153 @@
+import CZlib
+
+/// Builds ZIP archives byte by byte for tests, including the damaged and hostile
+/// shapes the reader must reject (bad CRC, truncation, zip64 records, lying sizes).
+struct TestZip {
+  struct Entry {
+    var name: String
+    var data: [UInt8]
+    var deflate = true
+    /// Overrides for hostile archives.
+    var crcOverride: UInt32?
+    var uncompressedSizeOverride: UInt32?
+    var flags: UInt16 = 0
+    var method: UInt16?
+  }
+
+  var entries: [Entry] = []
+  /// Write zip64 extra fields and the zip64 end records even though nothing needs them.
+  var forceZip64 = false
+  /// Bytes put before the archive (self-extractor stubs).
+  var prefix: [UInt8] = []
+
+  mutating func add(_ name: String, _ text: String, deflate: Bool = true) {
+    entries.append(Entry(name: name, data: Array(text.utf8), deflate: deflate))
+  }
+
+  func bytes() -> [UInt8] {
+    var out = prefix
+    var directory: [UInt8] = []
+    for entry in entries {
+      let offset = UInt64(out.count - prefix.count)
+      let method = entry.method ?? (entry.deflate ? 8 : 0)
+      let payload = method == 8 ? Self.deflate(entry.data) : entry.data
+      let crc = entry.crcOverride ?? Self.crc(entry.data)
+      let size = entry.uncompressedSizeOverride ?? UInt32(entry.data.count)
+      let name = Array(entry.name.utf8)
+      var zip64Extra: [UInt8] = []
+      if forceZip64 {
+        zip64Extra += le16(1) + le16(24) + le64(UInt64(size)) + le64(UInt64(payload.count)) + le64(offset)
+      }
+      out += le32(0x0403_4b50) + le16(45) + le16(entry.flags) + le16(method) + le16(0) + le16(0x21)
+      out += le32(crc) + le32(UInt32(payload.count)) + le32(size) + le16(UInt16(name.count)) + le16(0)
+      out += name + payload
+      directory += le32(0x0201_4b50) + le16(45) + le16(45) + le16(entry.flags) + le16(method) + le16(0) + le16(0x21)
+      directory += le32(crc)
+      directory += forceZip64 ? le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) : le32(UInt32(payload.count)) + le32(size)
+      directory += le16(UInt16(name.count)) + le16(UInt16(zip64Extra.count)) + le16(0) + le16(0) + le16(0) + le32(0)
+      directory += forceZip64 ? le32(0xFFFF_FFFF) : le32(UInt32(offset))
+      directory += name + zip64Extra
+    }
+    let directoryOffset = UInt64(out.count - prefix.count)
+    out += directory
+    if forceZip64 {
+      let zip64End = UInt64(out.count - prefix.count)
+      out += le32(0x0606_4b50) + le64(44) + le16(45) + le16(45) + le32(0) + le32(0)
+      out += le64(UInt64(entries.count)) + le64(UInt64(entries.count)) + le64(UInt64(directory.count)) + le64(directoryOffset)
+      out += le32(0x0706_4b50) + le32(0) + le64(zip64End) + le32(1)
+      out += le32(0x0605_4b50) + le16(0) + le16(0) + le16(0xFFFF) + le16(0xFFFF)
+      out += le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) + le16(0)
+    } else {
+      out += le32(0x0605_4b50) + le16(0) + le16(0) + le16(UInt16(entries.count)) + le16(UInt16(entries.count))
+      out += le32(UInt32(directory.count)) + le32(UInt32(directoryOffset)) + le16(0)
+    }
+    return out
+  }
+
+  static func crc(_ data: [UInt8]) -> UInt32 {
+    UInt32(data.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) })
+  }
+
+  static func deflate(_ data: [UInt8], level: Int32 = 6) -> [UInt8] {
+    var stream = z_stream()
+    _ = jx_deflateInit2(&stream, level, -15, 8, Z_DEFAULT_STRATEGY)
+    defer { deflateEnd(&stream) }
+    var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(data.count))) + 64)
+    var input = data
+    let produced = input.withUnsafeMutableBufferPointer { inBuffer in
+      output.withUnsafeMutableBufferPointer { outBuffer in
+        stream.next_in = inBuffer.baseAddress
+        stream.avail_in = uInt(inBuffer.count)
+        stream.next_out = outBuffer.baseAddress
+        stream.avail_out = uInt(outBuffer.count)
+        _ = CZlib.deflate(&stream, Z_FINISH)
+        return outBuffer.count - Int(stream.avail_out)
+      }
+    }
+    return Array(output[0..<produced])
+  }
+}
+
+private func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
+private func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> ($0 * 8)) & 0xFF) } }
+private func le64(_ value: UInt64) -> [UInt8] { (0..<8).map { UInt8((value >> ($0 * 8)) & 0xFF) } }
+
+/// A minimal workbook package around the given sheet XML bodies (`<sheetData>…`).
+enum TestWorkbook {
+  static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+  static func zip(
+    sheets: [(name: String, body: String)], sharedStrings: [String]? = nil, styles: String? = nil,
+    workbookExtra: String = "", sheetXMLOverride: [Int: String] = [:]
+  ) -> TestZip {
+    var zip = TestZip()
+    zip.add("[Content_Types].xml", """
+      <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>
+      """)
+    zip.add("_rels/.rels", """
+      <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\(relationshipNamespace)/officeDocument" Target="xl/workbook.xml"/></Relationships>
+      """)
+    let sheetList = sheets.enumerated().map { index, sheet in
+      "<sheet name=\"\(sheet.name)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+    }.joined()
+    zip.add("xl/workbook.xml", """
+      <?xml version="1.0" encoding="UTF-8"?><workbook xmlns="\(mainNamespace)" xmlns:r="\(relationshipNamespace)">\(workbookExtra)<sheets>\(sheetList)</sheets></workbook>
+      """)
+    var rels = sheets.indices.map { index in
+      "<Relationship Id=\"rId\(index + 1)\" Type=\"\(relationshipNamespace)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+    }
+    if sharedStrings != nil {
+      rels.append("<Relationship Id=\"rIdS\" Type=\"\(relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>")
+    }
+    if styles != nil {
+      rels.append("<Relationship Id=\"rIdT\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>")
+    }
+    zip.add("xl/_rels/workbook.xml.rels", """
+      <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(rels.joined())</Relationships>
+      """)
+    for (index, sheet) in sheets.enumerated() {
+      zip.add(
+        "xl/worksheets/sheet\(index + 1).xml",
+        sheetXMLOverride[index] ?? """
+          <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\(mainNamespace)" xmlns:r="\(relationshipNamespace)">\(sheet.body)</worksheet>
+          """)
+    }
+    if let sharedStrings {
+      zip.add("xl/sharedStrings.xml", """
+        <?xml version="1.0" encoding="UTF-8"?><sst xmlns="\(mainNamespace)" count="\(sharedStrings.count)" uniqueCount="\(sharedStrings.count)">\(sharedStrings.joined())</sst>
+        """)
+    }
+    if let styles {
+      zip.add("xl/styles.xml", """
+        <?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="\(mainNamespace)">\(styles)</styleSheet>
+        """)
+    }
+    return zip
+  }
+
+  /// A workbook of one sheet `Sheet1` with `body` inside `<worksheet>`.
+  static func bytes(_ body: String, sharedStrings: [String]? = nil, styles: String? = nil) -> [UInt8] {
+    zip(sheets: [("Sheet1", body)], sharedStrings: sharedStrings, styles: styles).bytes()
+  }
+}
