@@ -47,7 +47,10 @@ let package = Package(
     // Writes the benchmark sheet with the XLSX writer: the writer's share, timed by Benchmarks/run-writer.
     .executableTarget(name: "jixiao-write-bench", dependencies: ["XLSX"], path: "Benchmarks/Sources/jixiao-write-bench"),
 
-    .testTarget(name: "XLSXTests", dependencies: ["XLSX", "CZlib", "OrderedJSON"]),
-    .testTarget(name: "CLITests", dependencies: ["XLSX"]),
+    // Builds ZIP packages and workbooks byte by byte for the tests (shared by the test targets).
+    .target(name: "_XLSXTestSupport", dependencies: ["CZlib"], path: "Tests/_XLSXTestSupport"),
+    .testTarget(name: "XLSXTests", dependencies: ["XLSX", "OrderedJSON", "_XLSXTestSupport"]),
+    // Runs the built `jixiao` executable and checks its output and exit codes.
+    .testTarget(name: "CLITests", dependencies: ["_XLSXTestSupport"]),
   ]
 )

@@ -1,30 +1,38 @@
-import CZlib
+internal import CZlib
 
 /// Builds ZIP archives byte by byte for tests, including the damaged and hostile
 /// shapes the reader must reject (bad CRC, truncation, zip64 records, lying sizes).
-struct TestZip {
-  struct Entry {
-    var name: String
-    var data: [UInt8]
-    var deflate = true
+public struct TestZip {
+  public struct Entry {
+    public var name: String
+    public var data: [UInt8]
+    public var deflate = true
     /// Overrides for hostile archives.
-    var crcOverride: UInt32?
-    var uncompressedSizeOverride: UInt32?
-    var flags: UInt16 = 0
-    var method: UInt16?
+    public var crcOverride: UInt32?
+    public var uncompressedSizeOverride: UInt32?
+    public var flags: UInt16 = 0
+    public var method: UInt16?
+
+    public init(name: String, data: [UInt8], deflate: Bool = true) {
+      self.name = name
+      self.data = data
+      self.deflate = deflate
+    }
   }
 
-  var entries: [Entry] = []
+  public var entries: [Entry] = []
   /// Write zip64 extra fields and the zip64 end records even though nothing needs them.
-  var forceZip64 = false
+  public var forceZip64 = false
   /// Bytes put before the archive (self-extractor stubs).
-  var prefix: [UInt8] = []
+  public var prefix: [UInt8] = []
 
-  mutating func add(_ name: String, _ text: String, deflate: Bool = true) {
+  public init() {}
+
+  public mutating func add(_ name: String, _ text: String, deflate: Bool = true) {
     entries.append(Entry(name: name, data: Array(text.utf8), deflate: deflate))
   }
 
-  func bytes() -> [UInt8] {
+  public func bytes() -> [UInt8] {
     var out = prefix
     var directory: [UInt8] = []
     for entry in entries {
@@ -64,11 +72,11 @@ struct TestZip {
     return out
   }
 
-  static func crc(_ data: [UInt8]) -> UInt32 {
+  public static func crc(_ data: [UInt8]) -> UInt32 {
     UInt32(data.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) })
   }
 
-  static func deflate(_ data: [UInt8], level: Int32 = 6) -> [UInt8] {
+  public static func deflate(_ data: [UInt8], level: Int32 = 6) -> [UInt8] {
     var stream = z_stream()
     _ = jx_deflateInit2(&stream, level, -15, 8, Z_DEFAULT_STRATEGY)
     defer { deflateEnd(&stream) }
@@ -93,11 +101,11 @@ private func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> ($
 private func le64(_ value: UInt64) -> [UInt8] { (0..<8).map { UInt8((value >> ($0 * 8)) & 0xFF) } }
 
 /// A minimal workbook package around the given sheet XML bodies (`<sheetData>…`).
-enum TestWorkbook {
-  static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-  static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+public enum TestWorkbook {
+  public static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  public static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-  static func zip(
+  public static func zip(
     sheets: [(name: String, body: String)], sharedStrings: [String]? = nil, styles: String? = nil,
     workbookExtra: String = "", sheetXMLOverride: [Int: String] = [:]
   ) -> TestZip {
@@ -147,7 +155,7 @@ enum TestWorkbook {
   }
 
   /// A workbook of one sheet `Sheet1` with `body` inside `<worksheet>`.
-  static func bytes(_ body: String, sharedStrings: [String]? = nil, styles: String? = nil) -> [UInt8] {
+  public static func bytes(_ body: String, sharedStrings: [String]? = nil, styles: String? = nil) -> [UInt8] {
     zip(sheets: [("Sheet1", body)], sharedStrings: sharedStrings, styles: styles).bytes()
   }
 }
