@@ -17,7 +17,8 @@ final class PartStream {
   private var storedOffset = 0
   private var produced: UInt64 = 0
   private var crc: UInt = 0
-  private var finished = false
+  /// True once the last chunk has been produced (and checked).
+  private(set) var finished = false
 
   init(
     entry: ZipEntry, compressed: UnsafeRawBufferPointer, archive: ArchiveBytes,
@@ -56,7 +57,9 @@ final class PartStream {
       stream.pointee.next_in = UnsafeMutablePointer(mutating: compressed.baseAddress?.assumingMemoryBound(to: Bytef.self))
       stream.pointee.avail_in = 0
       self.stream = stream
-      self.output = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+      // A small part needs no more than its own size (plus room to see its end).
+      let size = Int(min(UInt64(Self.chunkSize), entry.uncompressedSize + 64))
+      self.output = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
     default:
       throw XLSXError(
         .unsupportedCompression, "不支持的压缩方法 \(entry.method)（只支持存储和 deflate）",

@@ -38,9 +38,28 @@ final class RelationshipsHandler: SAXHandler {
         target: external ? target : Self.resolve(target, from: sourceDirectory), isExternal: external))
   }
 
+  /// No leading slash, no backslash, no `.` or `..` component (which is either followed
+  /// by `/` or ends the path).
+  private static func isPlainRelativePath(_ target: String) -> Bool {
+    var previous: UInt8 = 0
+    var first = true
+    for byte in target.utf8 {
+      if first && byte == UInt8(ascii: "/") { return false }
+      if byte == UInt8(ascii: "\\") || (byte == UInt8(ascii: "/") && previous == UInt8(ascii: ".")) { return false }
+      previous = byte
+      first = false
+    }
+    return previous != UInt8(ascii: ".")
+  }
+
   /// Resolves a relationship target against the source directory: `worksheets/sheet1.xml`
   /// from `xl` is `xl/worksheets/sheet1.xml`; `/xl/styles.xml` is absolute; `..` climbs.
   static func resolve(_ target: String, from directory: String) -> String {
+    // The common case, `worksheets/sheet1.xml` from `xl`, needs no component walk.
+    // (A "." or ".." component is either followed by "/" or ends the target.)
+    if Self.isPlainRelativePath(target) {
+      return directory.isEmpty ? target : directory + "/" + target
+    }
     let cleaned = target.replacingBackslashes()
     var components: [Substring] = []
     if !cleaned.hasPrefix("/") {

@@ -1,39 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A reusable byte buffer for the text of one element, bounded by
 /// ``ReadLimits/maxTextLength`` so that a single huge string cannot exhaust memory.
-struct TextBuffer {
-  private(set) var bytes: [UInt8] = []
+/// It owns raw storage (not an `Array`) because clearing and appending it is on the
+/// hot path of every cell.
+final class TextBuffer {
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private(set) var count = 0
   let limit: Int
   private(set) var overflowed = false
 
   init(limit: Int, capacity: Int = 256) {
     self.limit = limit
-    bytes.reserveCapacity(capacity)
+    self.capacity = capacity
+    storage = .allocate(capacity: capacity)
   }
 
+  deinit { storage.deallocate() }
+
   @inline(__always)
-  mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
-    guard bytes.count + text.count <= limit else {
+  func append(_ text: UnsafeBufferPointer<UInt8>) {
+    guard let base = text.baseAddress, !text.isEmpty else { return }
+    guard count + text.count <= limit else {
       overflowed = true
       return
     }
-    bytes.append(contentsOf: text)
+    if count + text.count > capacity { grow(to: count + text.count) }
+    (storage + count).update(from: base, count: text.count)
+    count += text.count
+  }
+
+  private func grow(to needed: Int) {
+    let newCapacity = max(needed, capacity * 2)
+    let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newStorage.update(from: storage, count: count)
+    storage.deallocate()
+    storage = newStorage
+    capacity = newCapacity
   }
 
   @inline(__always)
-  mutating func clear() {
-    bytes.removeAll(keepingCapacity: true)
+  func clear() {
+    count = 0
     overflowed = false
   }
 
-  var isEmpty: Bool { bytes.isEmpty }
+  var isEmpty: Bool { count == 0 }
+
+  /// The bytes collected so far (valid until the next change).
+  var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
 
   /// The text as a `String`, with Excel's `_xHHHH_` escapes decoded.
-  var decodedString: String {
-    bytes.withUnsafeBufferPointer { EscapedText.decode($0) }
-  }
+  var decodedString: String { EscapedText.decode(bytes) }
 
   /// The text as a `String`, exactly as written.
   var string: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Whether the text is exactly `word`.
+  func equals(_ word: StaticString) -> Bool {
+    count == word.utf8CodeUnitCount && memcmp(storage, word.utf8Start, count) == 0
+  }
 }
 
 /// Excel's escape for characters XML cannot carry: `_x000D_` is a carriage return,

@@ -189,7 +189,8 @@ public final class RowCursor {
       if finished { return nil }
       do {
         if let chunk = try stream.next() {
-          try parser.feed(chunk)
+          try parser.feed(chunk, isLast: stream.finished)
+          finished = stream.finished
         } else {
           finished = true
           try parser.finish()

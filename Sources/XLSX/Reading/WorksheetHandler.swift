@@ -221,7 +221,7 @@ final class WorksheetHandler: SAXHandler {
     switch cellType {
     case .number:
       guard !text.isEmpty else { return nil }
-      guard let number = text.bytes.withUnsafeBufferPointer(parseDouble) else {
+      guard let number = parseDouble(text.bytes) else {
         return .string(text.string)  // not a number after all: keep what was written
       }
       let kind = styleIndex < formatKinds.count ? formatKinds[styleIndex] : .number
@@ -231,7 +231,7 @@ final class WorksheetHandler: SAXHandler {
       return .number(number)
     case .sharedString:
       guard !text.isEmpty else { return nil }
-      guard let index = text.bytes.withUnsafeBufferPointer(parseInteger), index < sharedStrings.count else {
+      guard let index = parseInteger(text.bytes), index < sharedStrings.count else {
         fail(
           XLSXError(
             .invalidCell,
@@ -246,8 +246,7 @@ final class WorksheetHandler: SAXHandler {
       return .string(text.decodedString)
     case .boolean:
       guard !text.isEmpty else { return nil }
-      let raw = text.bytes
-      return .bool(raw == [UInt8(ascii: "1")] || raw == Array("true".utf8) || raw == Array("TRUE".utf8))
+      return .bool(text.equals("1") || text.equals("true") || text.equals("TRUE"))
     case .error:
       guard !text.isEmpty else { return nil }
       return .error(text.string)
