@@ -6,7 +6,7 @@ internal import CZlib
 /// Checks as it goes: the part may not grow past its declared size or the limits, and
 /// its CRC-32 is compared with the directory's when the last chunk has been produced.
 final class PartStream {
-  static let chunkSize = 256 << 10
+  static let chunkSize = 64 << 10
 
   private let entry: ZipEntry
   private let compressed: UnsafeRawBufferPointer

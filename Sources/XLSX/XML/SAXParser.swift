@@ -24,27 +24,32 @@ final class SAXParser {
     box = Unmanaged.passRetained(handler)
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
+    // The handler is kept alive by `box` for the parser's lifetime, so the callbacks
+    // borrow it without retaining it (they run several times per cell).
     sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
       guard let context, let localName else { return }
-      let handler = Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue()
-      handler.depth += 1
-      guard handler.depth <= SAXHandler.maxDepth else {
-        handler.fail(XLSXError(.malformedXML, "XML 元素嵌套超过 \(SAXHandler.maxDepth) 层"))
-        return
+      Unmanaged<SAXHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { handler in
+        handler.depth += 1
+        guard handler.depth <= SAXHandler.maxDepth else {
+          handler.fail(XLSXError(.malformedXML, "XML 元素嵌套超过 \(SAXHandler.maxDepth) 层"))
+          return
+        }
+        handler.startElement(
+          XMLName(local: localName), XMLAttributes(base: attributes, count: Int(attributeCount)))
       }
-      handler.startElement(
-        XMLName(local: localName), XMLAttributes(base: attributes, count: Int(attributeCount)))
     }
     sax.endElementNs = { context, localName, _, _ in
       guard let context, let localName else { return }
-      let handler = Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue()
-      handler.depth -= 1
-      handler.endElement(XMLName(local: localName))
+      Unmanaged<SAXHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { handler in
+        handler.depth -= 1
+        handler.endElement(XMLName(local: localName))
+      }
     }
     let characters: charactersSAXFunc = { context, text, length in
       guard let context, let text else { return }
-      Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue()
-        .characters(UnsafeBufferPointer(start: text, count: Int(length)))
+      Unmanaged<SAXHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+        $0.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+      }
     }
     sax.characters = characters
     sax.cdataBlock = characters
