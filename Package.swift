@@ -10,6 +10,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // C libraries, each behind a tiny system-library target (modulemap + shim header).
@@ -39,7 +40,7 @@ let package = Package(
     .target(name: "OrderedJSON"),
 
     // The 绩效自评表 domain: mapping, table finding, validation, outputs.
-    .target(name: "JixiaoKit", dependencies: ["XLSX"]),
+    .target(name: "JixiaoKit", dependencies: ["XLSX", "OrderedJSON", .product(name: "Yams", package: "Yams")]),
 
     // The command-line tool: argument parsing and exit codes only.
     .executableTarget(
@@ -58,6 +59,7 @@ let package = Package(
     // Builds ZIP packages and workbooks byte by byte for the tests (shared by the test targets).
     .target(name: "_XLSXTestSupport", dependencies: ["CZlib"], path: "Tests/_XLSXTestSupport"),
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "OrderedJSON", "_XLSXTestSupport"]),
+    .testTarget(name: "JixiaoKitTests", dependencies: ["JixiaoKit", "XLSX", "_XLSXTestSupport"]),
     // Runs the built `jixiao` executable and checks its output and exit codes.
     .testTarget(name: "CLITests", dependencies: ["_XLSXTestSupport"]),
   ]

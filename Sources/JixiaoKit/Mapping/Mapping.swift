@@ -1,0 +1,258 @@
+/// How a province's wording maps onto the canonical schema: the contents of a mapping
+/// file (`Mappings/default.yaml`, or a user's file that `extends: default`), after
+/// loading, merging and checking. Every alias is stored in ``LabelText`` normal form.
+public struct Mapping: Sendable {
+  /// The file format version; only 1 exists.
+  public var version: Int
+  /// A name for reports (`default`, `yunnan-2023` …).
+  public var name: String
+  /// SHA-256 of the effective mapping (the merged files' bytes), for `mapping.sha256`.
+  public var sha256: String
+
+  /// Titles that say which kind of table a sheet holds.
+  public var titles: [Report.Kind: AliasSet]
+  /// Titles (or header labels) of tables that are not self-evaluations, such as a
+  /// 绩效目标申报表: sheets matching them are skipped with `not-self-evaluation`.
+  public var nonSelfEvaluationTitles: AliasSet
+
+  /// Header-block labels, by canonical field.
+  public var header: [HeaderField: AliasSet]
+  /// Labels of the 总分 row that ends the indicator table and carries the stated total.
+  public var totalRow: AliasSet
+  /// Labels that start the sign-off line (填表人 …) or footer rows; they end the table too.
+  public var footerRows: AliasSet
+
+  public var funds: FundsMapping
+  public var goals: GoalsMapping
+  public var indicators: IndicatorMapping
+
+  /// The 一级 categories with their 二级 children.
+  public var categories: [Category]
+  /// Comparison signs and words, by operator.
+  public var signs: [Value.Operator: [String]]
+  /// Words written before a number (`不低于`) or after it (`以上`), by operator.
+  public var signWords: SignWords
+  /// Cell texts that mean "not applicable" or "nothing" (`/`, `—`, `不适用` …).
+  public var notApplicable: Set<String>
+  /// Unit words by canonical unit (`%`: [`%`, `百分比`], `万元`: [`万元`, `万`] …).
+  public var units: [String: [String]]
+  /// Grade words by canonical grade (`优`: [`优`, `优秀`] …).
+  public var grades: [String: [String]]
+
+  public var weights: DefaultWeights
+  public var scoring: ScoringRules
+  public var tolerances: Tolerances
+  /// Severity per issue code; nil switches the check off.
+  public var severities: [String: Severity?]
+
+  public init(
+    version: Int = 1, name: String, sha256: String = "", titles: [Report.Kind: AliasSet] = [:],
+    nonSelfEvaluationTitles: AliasSet = AliasSet(), header: [HeaderField: AliasSet] = [:],
+    totalRow: AliasSet = AliasSet(), footerRows: AliasSet = AliasSet(), funds: FundsMapping = FundsMapping(),
+    goals: GoalsMapping = GoalsMapping(), indicators: IndicatorMapping = IndicatorMapping(),
+    categories: [Category] = [], signs: [Value.Operator: [String]] = [:], signWords: SignWords = SignWords(),
+    notApplicable: Set<String> = [], units: [String: [String]] = [:], grades: [String: [String]] = [:],
+    weights: DefaultWeights = DefaultWeights(), scoring: ScoringRules = ScoringRules(),
+    tolerances: Tolerances = Tolerances(), severities: [String: Severity?] = [:]
+  ) {
+    self.version = version
+    self.name = name
+    self.sha256 = sha256
+    self.titles = titles
+    self.nonSelfEvaluationTitles = nonSelfEvaluationTitles
+    self.header = header
+    self.totalRow = totalRow
+    self.footerRows = footerRows
+    self.funds = funds
+    self.goals = goals
+    self.indicators = indicators
+    self.categories = categories
+    self.signs = signs
+    self.signWords = signWords
+    self.notApplicable = notApplicable
+    self.units = units
+    self.grades = grades
+    self.weights = weights
+    self.scoring = scoring
+    self.tolerances = tolerances
+    self.severities = severities
+  }
+}
+
+/// Fields of the header block and the sign-off line.
+public enum HeaderField: String, Sendable, CaseIterable {
+  /// 项目名称.
+  case project
+  /// 主管部门.
+  case supervisor
+  /// 实施单位 / 项目实施单位 / 单位名称.
+  case unit
+  /// 填表人.
+  case filledBy
+  /// 填报日期.
+  case filledOn
+  /// 电话.
+  case phone
+}
+
+/// The funds block: its label, its columns, its rows.
+public struct FundsMapping: Sendable {
+  /// Labels of the block (`项目资金（万元）`, `预算执行情况(万元)(20分)` …).
+  public var blockLabels = AliasSet()
+  /// Column headers by canonical column.
+  public var columns: [FundsColumn: AliasSet] = [:]
+  /// Row labels by canonical item, in the order of ``FundsMapping/itemOrder``.
+  public var rows: [String: AliasSet] = [:]
+  /// Canonical items in their usual order (`年度资金总额`, `当年财政拨款` …).
+  public var itemOrder: [String] = []
+  /// Prefixes of sub-row labels that are dropped before matching (`其中:`).
+  public var subRowPrefixes: [String] = []
+  /// Items that are totals of the others (`年度资金总额`, `部门整体支出总额`).
+  public var totalItems: [String] = []
+
+  public init() {}
+}
+
+/// Columns of the funds block.
+public enum FundsColumn: String, Sendable, CaseIterable {
+  case initialBudget, budget, executed, weight, rate, score
+}
+
+/// The goal block: 预期目标 / 实际完成情况.
+public struct GoalsMapping: Sendable {
+  public var blockLabels = AliasSet()
+  public var expected = AliasSet()
+  public var actual = AliasSet()
+
+  public init() {}
+}
+
+/// The indicator table: its block label, its columns, placeholder rows.
+public struct IndicatorMapping: Sendable {
+  /// Labels of the block (`绩效指标`, `年度绩效指标` …), which are not columns.
+  public var blockLabels = AliasSet()
+  /// Column headers by canonical column.
+  public var columns: [IndicatorColumn: AliasSet] = [:]
+  /// Name prefixes that are dropped (`指标1：`), as patterns.
+  public var namePrefixes = AliasSet()
+  /// Names of placeholder rows that are dropped when the row holds nothing else (`……`).
+  public var placeholders = AliasSet()
+  /// Values of an operator column that are not operators (`定量指标`, `定性指标`).
+  public var nonOperatorNatures: Set<String> = []
+
+  public init() {}
+}
+
+/// Columns of the indicator table.
+public enum IndicatorColumn: String, Sendable, CaseIterable {
+  case level1, level2, name, `operator`, target, unit, actual, weight, score, deviation
+}
+
+/// A 一级 category and its 二级 children, each with its synonyms.
+public struct Category: Sendable {
+  /// Canonical name (`产出指标`).
+  public var name: String
+  /// Other wordings (`产出`, `项目产出`).
+  public var synonyms: AliasSet
+  /// Key of ``DefaultWeights/groups`` for this category (`产出指标`).
+  public var children: [Child]
+
+  public struct Child: Sendable {
+    public var name: String
+    public var synonyms: AliasSet
+
+    public init(name: String, synonyms: AliasSet) {
+      self.name = name
+      self.synonyms = synonyms
+    }
+  }
+
+  public init(name: String, synonyms: AliasSet, children: [Child]) {
+    self.name = name
+    self.synonyms = synonyms
+    self.children = children
+  }
+}
+
+/// Words that carry a comparison: before the number (`不低于90%`) or after it (`90%以上`).
+public struct SignWords: Sendable {
+  public var prefixes: [Value.Operator: [String]] = [:]
+  public var suffixes: [Value.Operator: [String]] = [:]
+
+  public init() {}
+}
+
+/// The default weight scheme (`../shared/DOMAIN.md` §4).
+public struct DefaultWeights: Sendable, Equatable {
+  /// Weight of the funds (预算执行) row: 10.
+  public var funds: Double = 10
+  /// Weight of each 一级 group by canonical name: 产出指标 50, 效益指标 30, 满意度指标 10.
+  public var groups: [String: Double] = [:]
+  /// What all weights add up to: 100.
+  public var total: Double = 100
+
+  public init() {}
+}
+
+/// Scoring choices a bureau can make (`../shared/DOMAIN.md` §4).
+public struct ScoringRules: Sendable, Equatable {
+  /// How a reverse (≤) indicator over its target scores.
+  public enum ReverseFormula: String, Sendable, CaseIterable {
+    /// T/A × W.
+    case ratio
+    /// Linear to 0 at 2T.
+    case linear
+  }
+
+  public var reverseFormula: ReverseFormula = .ratio
+  /// Rescale the applicable indicators to 100 when some are not applicable.
+  public var rescaleNotApplicable = false
+  /// Lower bounds of the qualitative bands as fractions of the weight (达成 0.8, 部分达成 0.6).
+  public var achievedBand: Double = 0.8
+  public var partlyAchievedBand: Double = 0.6
+  /// Grade thresholds: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60.
+  public var gradeThresholds: [(grade: String, minimum: Double)] = [("优", 90), ("良", 80), ("中", 60)]
+  /// The grade below the lowest threshold.
+  public var lowestGrade = "差"
+
+  public init() {}
+
+  public static func == (lhs: ScoringRules, rhs: ScoringRules) -> Bool {
+    lhs.reverseFormula == rhs.reverseFormula && lhs.rescaleNotApplicable == rhs.rescaleNotApplicable
+      && lhs.achievedBand == rhs.achievedBand && lhs.partlyAchievedBand == rhs.partlyAchievedBand
+      && lhs.lowestGrade == rhs.lowestGrade && lhs.gradeThresholds.map(\.grade) == rhs.gradeThresholds.map(\.grade)
+      && lhs.gradeThresholds.map(\.minimum) == rhs.gradeThresholds.map(\.minimum)
+  }
+}
+
+/// How far a written number may be from the computed one (`../shared/DOMAIN.md` §4).
+public struct Tolerances: Sendable, Equatable {
+  /// A whole-number score may differ from the formula by this much.
+  public var wholeScore: Double = 0.5
+  /// Any other score (and any sum) by this much.
+  public var score: Double = 0.01
+  /// A whole-number percentage rate may differ by this many percentage points.
+  public var wholeRatePoints: Double = 1
+  /// Any other rate by this many percentage points.
+  public var ratePoints: Double = 0.01
+  /// Two amounts (funds rows) may differ by this much (万元).
+  public var amount: Double = 0.01
+
+  public init() {}
+}
+
+/// How serious an issue is.
+public enum Severity: String, Sendable, Equatable, CaseIterable, Comparable {
+  case error, warning, info
+
+  private var rank: Int {
+    switch self {
+    case .error: 0
+    case .warning: 1
+    case .info: 2
+    }
+  }
+
+  /// Errors first.
+  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}

@@ -1,0 +1,31 @@
+/// The normal form in which labels are compared (`../shared/DOMAIN.md` §2): all
+/// whitespace removed (including line breaks inside cells), full-width ASCII forms
+/// folded to half-width (`（５分）` → `(5分)`, `：` → `:`), and the sign and bracket
+/// variants unified. Aliases in mapping files are normalised the same way, so
+/// `年度\n指标值`, `年度 指标值` and `年度指标值` are one label.
+public enum LabelText {
+  public static func normalize(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isWhitespace || scalar == "\u{3000}" || scalar == "\u{FEFF}" { continue }
+      scalars.append(fold(scalar))
+    }
+    return String(scalars)
+  }
+
+  /// One scalar in normal form: full-width ASCII (U+FF01–U+FF5E) to ASCII, CJK brackets
+  /// and colons to ASCII, sign look-alikes to their common form.
+  public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    switch scalar.value {
+    case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+    case 0x3010, 0x3014, 0x3016: return "["  // 【 〔 〖
+    case 0x3011, 0x3015, 0x3017: return "]"
+    case 0x2265, 0x2267: return "≥"  // ≥ ≧
+    case 0x2264, 0x2266: return "≤"  // ≤ ≦
+    case 0x2550, 0xFE66: return "="  // ═ ﹦
+    case 0x2014, 0x2015, 0x2013, 0x2212, 0xFE58, 0x2500: return "-"  // — ― – − ﹘ ─
+    case 0x00B7, 0x30FB: return "·"
+    default: return scalar
+    }
+  }
+}
