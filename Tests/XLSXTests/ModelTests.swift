@@ -35,7 +35,7 @@ struct CellReferenceTests {
 @Suite("Number formats and dates")
 struct NumberFormatTests {
   @Test(arguments: [
-    ("General", NumberFormatKind.number), ("0.00", .number), ("0.0%", .number), ("#,##0.00_);[Red](#,##0.00)", .number),
+    ("General", NumberFormatKind.number), ("0.00", .number), ("0.0%", .percent), ("#,##0.00_);[Red](#,##0.00)", .number),
     ("0.00E+00", .number), ("@", .number), (#"0.00"天""#, .number), ("[DBNum1]General", .number),
     ("yyyy-mm-dd", .dateTime), (#"yyyy"年"m"月"d"日""#, .dateTime), ("[DBNum1][$-804]yyyy\"年\"m\"月\"d\"日\"", .dateTime),
     ("m/d/yy h:mm", .dateTime), ("h:mm AM/PM", .dateTime), ("[$-409]mmm-yy", .dateTime), ("DD/MM/YYYY", .dateTime),
@@ -49,7 +49,8 @@ struct NumberFormatTests {
   @Test func classifiesBuiltInIDs() {
     for id in [14, 15, 22, 27, 31, 36, 45, 47, 50, 55, 57, 58] { #expect(NumberFormatKind(builtInID: id) == .dateTime, "\(id)") }
     #expect(NumberFormatKind(builtInID: 46) == .duration)
-    for id in [0, 1, 2, 9, 10, 37, 44, 49, 59, 164] { #expect(NumberFormatKind(builtInID: id) == .number, "\(id)") }
+    for id in [0, 1, 2, 37, 44, 49, 59, 164] { #expect(NumberFormatKind(builtInID: id) == .number, "\(id)") }
+    for id in [9, 10] { #expect(NumberFormatKind(builtInID: id) == .percent, "\(id)") }
   }
 
   @Test(arguments: [

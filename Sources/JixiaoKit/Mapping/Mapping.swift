@@ -8,6 +8,8 @@ public struct Mapping: Sendable {
   public var name: String
   /// SHA-256 of the effective mapping (the merged files' bytes), for `mapping.sha256`.
   public var sha256: String
+  /// The mapping this one was merged over (`default`), nil for a complete file.
+  public var extends: String? = nil
 
   /// Titles that say which kind of table a sheet holds.
   public var titles: [Report.Kind: AliasSet]

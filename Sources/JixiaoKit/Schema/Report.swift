@@ -39,6 +39,9 @@ public struct Report: Sendable, Equatable {
   public var statedGrade: String?
   /// Which cell fed each header field (`project`, `unit`, `statedTotal` …), for tracing.
   public var cells: [String: String]
+  /// Weights written in 一级 labels (`产出指标(50分)`), for the group-weight check.
+  /// Not part of the canonical JSON.
+  public var groupWeights: [GroupWeight] = []
 
   public init(source: Source, kind: Kind) {
     self.source = source

@@ -1,9 +1,14 @@
-/// How a number format shows a number: as a plain number, a date/time, or an elapsed
-/// duration. This is all the reader needs to know of a format to type a cell.
+/// How a number format shows a number: as a plain number, a percentage, a date/time, or
+/// an elapsed duration. This is all the reader needs to know of a format to type a cell.
 public enum NumberFormatKind: Sendable, Equatable {
   case number
+  /// A number shown as a percentage (`0%`, `0.00%`): the cell holds the fraction.
+  case percent
   case dateTime
   case duration
+
+  /// Whether numbers in this format are dates, times or durations.
+  public var isDateOrTime: Bool { self == .dateTime || self == .duration }
 
   /// The kind of a built-in format id with no `<numFmt>` of its own, including the
   /// CJK built-ins (27–36 and 50–58: `yyyy"年"m"月"d"日"`, `上午/下午h"时"mm"分"` …)
@@ -12,6 +17,7 @@ public enum NumberFormatKind: Sendable, Equatable {
     switch id {
     case 46: self = .duration
     case 14...22, 27...36, 45, 47, 50...58: self = .dateTime
+    case 9, 10: self = .percent
     default: self = .number
     }
   }
@@ -25,6 +31,7 @@ public enum NumberFormatKind: Sendable, Equatable {
     var index = 0
     var sawDatePart = false
     var sawElapsed = false
+    var sawPercent = false
     while index < bytes.count {
       let byte = bytes[index]
       switch byte {
@@ -50,6 +57,8 @@ public enum NumberFormatKind: Sendable, Equatable {
           Self.matches(bytes, at: index, "am/pm") || Self.matches(bytes, at: index, "a/p")
         {
           sawDatePart = true
+        } else if byte == UInt8(ascii: "%") {
+          sawPercent = true
         } else if byte < 0x80,
           [UInt8(ascii: "d"), UInt8(ascii: "m"), UInt8(ascii: "y"), UInt8(ascii: "h"), UInt8(ascii: "s")]
             .contains(lower)
@@ -59,7 +68,7 @@ public enum NumberFormatKind: Sendable, Equatable {
       }
       index += 1
     }
-    self = sawElapsed ? .duration : sawDatePart ? .dateTime : .number
+    self = sawElapsed ? .duration : sawDatePart ? .dateTime : sawPercent ? .percent : .number
   }
 
   private static func matches(_ bytes: [UInt8], at index: Int, _ word: StaticString) -> Bool {

@@ -24,4 +24,14 @@ public struct SheetInfo: Sendable, Equatable {
   /// The part holding the sheet (`xl/worksheets/sheet1.xml`), nil when the
   /// relationship is missing.
   public var partPath: String?
+
+  public init(
+    index: Int, name: String, state: SheetState = .visible, kind: SheetKind = .worksheet, partPath: String? = nil
+  ) {
+    self.index = index
+    self.name = name
+    self.state = state
+    self.kind = kind
+    self.partPath = partPath
+  }
 }

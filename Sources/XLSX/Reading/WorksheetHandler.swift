@@ -225,7 +225,7 @@ final class WorksheetHandler: SAXHandler {
         return .string(text.string)  // not a number after all: keep what was written
       }
       let kind = styleIndex < formatKinds.count ? formatKinds[styleIndex] : .number
-      if kind != .number, ExcelDateTime.isRepresentable(number) {
+      if kind.isDateOrTime, ExcelDateTime.isRepresentable(number) {
         return .date(ExcelDateTime(serial: number, uses1904: uses1904, isDuration: kind == .duration))
       }
       return .number(number)

@@ -1,0 +1,130 @@
+import Foundation
+import XLSX
+
+/// What became of one input file.
+public enum FileStatus: String, Sendable, Equatable {
+  case ok, warnings, errors, unreadable, skipped
+}
+
+/// One workbook converted: its reports, the issues found on the way, and for
+/// `jixiao inspect` how each sheet was read.
+public struct FileResult: Sendable {
+  /// The file as named in outputs.
+  public var file: String
+  /// SHA-256 of the file's bytes (nil when it could not be read).
+  public var sha256: String?
+  public var reports: [Report]
+  public var issues: [ValidationIssue]
+  /// Per sheet: what was found (a table's trace, or why the sheet was skipped).
+  public var sheets: [SheetOutcome]
+
+  /// ok / warnings / errors by the worst issue; unreadable when the file could not be opened.
+  public var status: FileStatus {
+    if issues.contains(where: { $0.code == "file-unreadable" }) { return .unreadable }
+    if issues.contains(where: { $0.severity == .error }) { return .errors }
+    if issues.contains(where: { $0.severity == .warning }) { return .warnings }
+    return .ok
+  }
+}
+
+/// How one sheet was read.
+public struct SheetOutcome: Sendable {
+  public enum Kind: Sendable {
+    case table(Trace)
+    case notSelfEvaluation(String)
+    case noTable
+    case skipped(String)
+  }
+
+  public var sheet: String
+  public var kind: Kind
+}
+
+/// Reads workbooks into canonical reports through a mapping (`../shared/DOMAIN.md` §2–§3).
+public struct Converter: Sendable {
+  public let mapping: Mapping
+  public let limits: ReadLimits
+
+  public init(mapping: Mapping, limits: ReadLimits = ReadLimits()) {
+    self.mapping = mapping
+    self.limits = limits
+  }
+
+  /// Converts the workbook at `path`; `name` is how the file is called in outputs.
+  /// Never throws: an unreadable file gives a `file-unreadable` issue.
+  public func convert(path: String, name: String? = nil) -> FileResult {
+    let name = name ?? path
+    let bytes: [UInt8]
+    do {
+      bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    } catch {
+      return unreadable(name, sha256: nil, message: "无法读取文件：\(error.localizedDescription)")
+    }
+    return convert(bytes: bytes, name: name)
+  }
+
+  /// Converts a workbook held in memory.
+  public func convert(bytes: [UInt8], name: String) -> FileResult {
+    let digest = SHA256.hexDigest(bytes)
+    let workbook: Workbook
+    do {
+      workbook = try Workbook(bytes: bytes, fileName: name, limits: limits)
+    } catch {
+      return unreadable(name, sha256: digest, message: error.description)
+    }
+    var result = FileResult(file: name, sha256: digest, reports: [], issues: [], sheets: [])
+    for sheet in workbook.sheets {
+      guard sheet.kind == .worksheet else {
+        result.sheets.append(SheetOutcome(sheet: sheet.name, kind: .skipped("不是工作表（\(sheet.kind.rawValue)）")))
+        continue
+      }
+      guard sheet.state == .visible else {
+        result.sheets.append(SheetOutcome(sheet: sheet.name, kind: .skipped("隐藏的工作表")))
+        continue
+      }
+      let grid: SheetGrid
+      do {
+        grid = try workbook.grid(of: sheet)
+      } catch {
+        result.issues.append(
+          issue("file-unreadable", "工作表无法读取：\(error.description)", file: name, sheet: sheet.name, cell: error.cell))
+        result.sheets.append(SheetOutcome(sheet: sheet.name, kind: .skipped(error.description)))
+        continue
+      }
+      guard !grid.cells.isEmpty else {
+        result.sheets.append(SheetOutcome(sheet: sheet.name, kind: .skipped("空工作表")))
+        continue
+      }
+      let finder = TableFinder(grid: grid, formatKinds: workbook.numberFormatKinds, mapping: mapping, file: name)
+      switch finder.find() {
+      case .table(var report, let trace, let issues):
+        Scoring(mapping: mapping).complete(&report)
+        result.reports.append(report)
+        result.issues += issues
+        result.sheets.append(SheetOutcome(sheet: sheet.name, kind: .table(trace)))
+      case .notSelfEvaluation(let reason):
+        result.issues.append(issue("not-self-evaluation", "已跳过：\(reason)", file: name, sheet: sheet.name))
+        result.sheets.append(SheetOutcome(sheet: sheet.name, kind: .notSelfEvaluation(reason)))
+      case .noTable:
+        result.issues.append(
+          issue("not-self-evaluation", "已跳过：工作表中没有绩效自评表（没有找到指标表头）", file: name, sheet: sheet.name))
+        result.sheets.append(SheetOutcome(sheet: sheet.name, kind: .noTable))
+      }
+    }
+    if result.reports.isEmpty {
+      result.issues.append(issue("no-table", "文件中没有找到绩效自评表", file: name))
+    }
+    result.issues.removeAll { mapping.severities[$0.code] == .some(nil) }
+    return result
+  }
+
+  private func unreadable(_ name: String, sha256: String?, message: String) -> FileResult {
+    FileResult(
+      file: name, sha256: sha256, reports: [], issues: [issue("file-unreadable", message, file: name)], sheets: [])
+  }
+
+  private func issue(_ code: String, _ message: String, file: String, sheet: String? = nil, cell: String? = nil) -> ValidationIssue {
+    let severity = (mapping.severities[code] ?? nil) ?? IssueCatalogue.defaultSeverity(code) ?? .error
+    return ValidationIssue(code: code, severity: severity, message: message, file: file, sheet: sheet, cell: cell)
+  }
+}

@@ -1,0 +1,184 @@
+import XLSX
+
+extension ReportBuilder {
+  /// The funds block above the indicator table: its column header row (年初预算数 /
+  /// 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, in any order), the rows under it (item
+  /// label left of the amounts), and `label | amount` pairs such as `基本支出总额 | 519.76`.
+  /// Amounts in a table marked 元 are converted to 万元.
+  mutating func readFunds() {
+    let candidates = FundsColumn.allCases.compactMap { column in mapping.funds.columns[column].map { (column, $0) } }
+    var headerRow: Int?
+    var columns: [FundsColumn: Int] = [:]
+    var headerTexts: [String] = []
+    for row in text.rows where row < header.firstRow {
+      var found: [FundsColumn: Int] = [:]
+      var labels: [FundsColumn: (CellReference, String, String)] = [:]
+      for cell in text.cells(inRow: row) {
+        guard let label = text.label(at: cell.reference), let (field, alias) = finder.match(label, in: candidates),
+          found[field] == nil
+        else { continue }
+        found[field] = cell.reference.column
+        labels[field] = (cell.reference, SheetText.text(of: cell.value), alias)
+      }
+      guard found.count >= 2, found[.budget] != nil || found[.executed] != nil || found[.initialBudget] != nil else {
+        continue
+      }
+      headerRow = row
+      columns = found
+      for (field, label) in labels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        record("funds.columns.\(field.rawValue)", label: label)
+        use(label.0)
+        headerTexts.append(label.1)
+      }
+      for cell in text.cells(inRow: row) {
+        guard let label = text.label(at: cell.reference), !finder.isKnownLabel(label) else { continue }
+        trace.unmapped.append(Trace.Unmapped(cell: "\(cell.reference)", text: SheetText.text(of: cell.value), area: "funds-header"))
+      }
+      break
+    }
+    var blockLabel: String?
+    if let headerRow {
+      blockLabel = fundsBlockLabel(near: headerRow)
+      let inYuan = ([blockLabel].compactMap { $0 } + headerTexts).contains { Self.saysYuan($0) }
+      var row = headerRow + 1
+      while row < header.firstRow {
+        guard let fundsRow = readFundsRow(row, columns: columns, inYuan: inYuan) else { break }
+        report.funds.append(fundsRow)
+        row += 1
+      }
+      if let first = report.funds.indices.first, report.funds[first].weight == nil {
+        let weightTexts = [blockLabel] + headerTexts.map(Optional.some)
+        if let weight = weightTexts.compactMap({ $0.flatMap(IndicatorName.weight(inLabel:)) }).first {
+          report.funds[first].weight = weight
+        }
+      }
+    }
+    readFundsPairs(skippingRows: headerRow.map { $0...($0 + report.funds.count) })
+  }
+
+  private func fundsBlockLabel(near row: Int) -> String? {
+    for candidate in [row, row - 1, row + 1] where candidate >= 0 {
+      for cell in text.cells(inRow: candidate) {
+        if let label = text.label(at: cell.reference), mapping.funds.blockLabels.match(label) != nil {
+          return SheetText.text(of: cell.value)
+        }
+      }
+      // The block label may be merged down over the block from a row above.
+      for column in 0...min(2, text.lastColumn) {
+        let reference = CellReference(row: candidate, column: column)
+        if let label = text.label(at: reference), mapping.funds.blockLabels.match(label) != nil {
+          return text.text(at: reference)
+        }
+      }
+    }
+    return nil
+  }
+
+  /// Whether a label says its amounts are in 元 (`项目资金（元）`, `单位：元`), not 万元.
+  static func saysYuan(_ label: String) -> Bool {
+    let normalized = LabelText.normalize(label)
+    return !normalized.contains("万元") && (normalized.contains("(元)") || normalized.contains("单位:元"))
+  }
+
+  private mutating func readFundsRow(_ row: Int, columns: [FundsColumn: Int], inYuan: Bool) -> FundsRow? {
+    let firstColumn = columns.values.min() ?? 0
+    // The item label: the nearest text left of the first funds column that is not the block label.
+    var item: String?
+    var itemCell: CellReference?
+    for column in stride(from: firstColumn - 1, through: 0, by: -1) {
+      let reference = CellReference(row: row, column: column)
+      guard let label = text.label(at: reference) else { continue }
+      if mapping.funds.blockLabels.match(label) != nil { break }
+      item = trimmedText(at: reference)
+      itemCell = reference
+      break
+    }
+    var canonical: String?
+    if let item {
+      var stripped = LabelText.normalize(item)
+      for prefix in mapping.funds.subRowPrefixes.map(LabelText.normalize) where stripped.hasPrefix(prefix) {
+        stripped.removeFirst(prefix.count)
+        break
+      }
+      canonical = mapping.funds.itemOrder.first { mapping.funds.rows[$0]?.match(stripped) != nil }
+        ?? mapping.funds.rows.first { $0.value.match(stripped) != nil }?.key
+      if canonical == nil, finder.isKnownLabel(LabelText.normalize(item)) { return nil }
+    }
+    var fundsRow = FundsRow(item: canonical ?? item ?? defaultFundsItem())
+    var hasValue = false
+    for field in FundsColumn.allCases {
+      guard let column = columns[field] else { continue }
+      let reference = CellReference(row: row, column: column)
+      // A merged cell spanning several rows counts once, on its first row.
+      guard text.sourceReference(of: reference).row == row else { continue }
+      let cell = text.value(at: reference)
+      switch field {
+      case .initialBudget, .budget, .executed:
+        guard let (amount, unit) = finder.values.amount(cell) else {
+          if case .string(let raw)? = cell, !finder.values.isBlankOrNotApplicable(raw) {
+            issue("unparsed-value", "\(fieldName(field.rawValue))「\(raw)」不是金额", cell: reference, field: "funds.\(field.rawValue)", found: .string(raw))
+          }
+          continue
+        }
+        let yuan = unit == "元" || (unit == nil && inYuan)
+        let value = yuan ? amount / 10_000 : amount
+        if yuan { fundsRow.sourceUnit = "元" }
+        switch field {
+        case .initialBudget: fundsRow.initialBudget = value
+        case .budget: fundsRow.budget = value
+        default: fundsRow.executed = value
+        }
+      case .rate:
+        guard let rate = finder.values.rate(cell) else { continue }
+        fundsRow.rate = rate
+      case .weight:
+        guard let weight = number(at: reference, field: "funds.weight") else { continue }
+        fundsRow.weight = weight
+      case .score:
+        guard let score = number(at: reference, field: "funds.score") else { continue }
+        fundsRow.score = score
+      }
+      hasValue = true
+      fundsRow.cells[field.rawValue] = "\(text.sourceReference(of: reference))"
+      use(reference)
+    }
+    guard hasValue || canonical != nil else { return nil }
+    if let itemCell {
+      fundsRow.cells["item"] = "\(text.sourceReference(of: itemCell))"
+      use(itemCell)
+      let amountCell = [FundsColumn.budget, .executed, .initialBudget].lazy.compactMap { columns[$0] }.first
+        .map { CellReference(row: row, column: $0) }
+      record(
+        "funds.rows.\(fundsRow.item)", label: (itemCell, item ?? "", canonical ?? "（原文）"), value: amountCell,
+        text: amountCell.flatMap { trimmedText(at: $0) })
+    }
+    return fundsRow
+  }
+
+  private func defaultFundsItem() -> String {
+    report.funds.isEmpty ? (report.project == nil && report.unit != nil ? "部门整体支出总额" : "年度资金总额") : "其他"
+  }
+
+  /// `基本支出总额 | 519.76 | 项目支出总额 | 50.60`: funds items given as label–amount pairs.
+  private mutating func readFundsPairs(skippingRows skipped: ClosedRange<Int>?) {
+    for row in text.rows where row < header.firstRow && !(skipped?.contains(row) ?? false) {
+      for cell in text.cells(inRow: row) {
+        guard let label = text.label(at: cell.reference),
+          let item = mapping.funds.itemOrder.first(where: { mapping.funds.rows[$0]?.match(label) != nil }),
+          !report.funds.contains(where: { $0.item == item })
+        else { continue }
+        let next = CellReference(row: row, column: text.block(at: cell.reference).last.column + 1)
+        guard let (amount, unit) = finder.values.amount(text.value(at: next)) else { continue }
+        var fundsRow = FundsRow(item: item)
+        fundsRow.budget = unit == "元" ? amount / 10_000 : amount
+        if unit == "元" { fundsRow.sourceUnit = "元" }
+        fundsRow.cells["item"] = "\(cell.reference)"
+        fundsRow.cells["budget"] = "\(text.sourceReference(of: next))"
+        report.funds.append(fundsRow)
+        record("funds.rows.\(item)", label: (cell.reference, SheetText.text(of: cell.value), item), value: next)
+        use(cell.reference)
+        use(next)
+      }
+    }
+  }
+}

@@ -1,0 +1,223 @@
+import XLSX
+
+extension ReportBuilder {
+  /// Header-block fields (项目名称, 主管部门, 实施单位 / 单位名称) above the indicator
+  /// header, and the sign-off fields (填表人, 填报日期, 电话) anywhere: the value is the
+  /// text after the label's colon in the same cell, or the next cell to the right.
+  mutating func readHeaderBlock() {
+    let signOff: Set<HeaderField> = [.filledBy, .filledOn, .phone]
+    for row in text.rows {
+      for cell in text.cells(inRow: row) where text.isAnchor(cell.reference) {
+        guard case .string(let raw) = cell.value else { continue }
+        let above = row < header.firstRow
+        for (field, value, labelText, alias, valueCell) in labelledValues(in: raw, at: cell.reference) {
+          guard above || signOff.contains(field) else { continue }
+          guard valueOf(field) == nil else { continue }
+          set(field, value, cell: valueCell)
+          record("header.\(field.rawValue)", label: (cell.reference, labelText, alias), value: valueCell, text: value)
+          use(cell.reference)
+          use(valueCell)
+        }
+      }
+    }
+    for (field, name) in [(HeaderField.unit, "实施单位（或单位名称）")] where valueOf(field) == nil {
+      issue("missing-field", "没有找到\(name)", field: field.rawValue)
+    }
+    recordUnmappedHeaderBlockLabels()
+  }
+
+  private func valueOf(_ field: HeaderField) -> String? {
+    switch field {
+    case .project: report.project
+    case .supervisor: report.supervisor
+    case .unit: report.unit
+    case .filledBy: report.filledBy
+    case .filledOn: report.filledOn
+    case .phone: report.phone
+    }
+  }
+
+  private mutating func set(_ field: HeaderField, _ value: String, cell: CellReference) {
+    report.cells[field.rawValue] = "\(text.sourceReference(of: cell))"
+    switch field {
+    case .project: report.project = value
+    case .supervisor: report.supervisor = value
+    case .unit: report.unit = value
+    case .filledBy: report.filledBy = value
+    case .filledOn:
+      report.filledOn = FillDate.isoDate(text.value(at: cell).flatMap { cellValue in
+        if case .date = cellValue { return cellValue }
+        return .string(value)
+      })
+      if report.filledOn == nil { report.cells[field.rawValue] = nil }
+    case .phone: report.phone = value
+    }
+  }
+
+  /// The header fields a cell labels, with their values: `项目名称` (value to the right),
+  /// `单位名称：某某学校` (value after the colon), or a sign-off line holding several
+  /// `label：value` pairs (`填表人：张三 填报日期：2021年6月15日 电话：…`).
+  private func labelledValues(in raw: String, at reference: CellReference)
+    -> [(HeaderField, String, String, String, CellReference)]
+  {
+    let candidates = HeaderField.allCases.compactMap { field in mapping.header[field].map { (field, $0) } }
+    let whole = LabelText.normalize(raw)
+    if let (field, alias) = finder.match(whole, in: candidates) {
+      guard let (value, cell) = valueRight(of: reference) else { return [] }
+      return [(field, value, raw.trimmingWhitespace, alias, cell)]
+    }
+    // `label：value` segments inside the cell.
+    let segments = Self.colonSegments(raw)
+    guard !segments.isEmpty else { return [] }
+    var result: [(HeaderField, String, String, String, CellReference)] = []
+    for (index, segment) in segments.enumerated() {
+      guard let (field, alias) = finder.match(LabelText.normalize(segment.label), in: candidates) else { continue }
+      var value = segment.value.trimmingWhitespace
+      if value.isEmpty, index == segments.count - 1, let (right, _) = valueRight(of: reference) { value = right }
+      guard !value.isEmpty, !finder.values.isBlankOrNotApplicable(value) else { continue }
+      result.append((field, value, segment.label.trimmingWhitespace, alias, reference))
+    }
+    return result
+  }
+
+  /// Splits `填表人：张三  填报日期：2021年6月15日` into (label, value) pairs at colons; the
+  /// label of each pair is the text after the previous value's last run of whitespace.
+  static func colonSegments(_ raw: String) -> [(label: String, value: String)] {
+    let characters = Array(raw)
+    let colonIndices = characters.indices.filter { characters[$0] == ":" || characters[$0] == "：" }
+    guard !colonIndices.isEmpty else { return [] }
+    var pairs: [(String, String)] = []
+    var labelStart = 0
+    for (position, colon) in colonIndices.enumerated() {
+      let label = String(characters[labelStart..<colon])
+      let valueEnd: Int
+      if position + 1 < colonIndices.count {
+        // The next label starts after the last whitespace before the next colon.
+        let next = colonIndices[position + 1]
+        var split = next
+        while split > colon + 1, !characters[split - 1].isWhitespace { split -= 1 }
+        valueEnd = split > colon + 1 ? split : next
+        labelStart = valueEnd
+      } else {
+        valueEnd = characters.count
+      }
+      pairs.append((label, String(characters[(colon + 1)..<max(colon + 1, valueEnd)])))
+    }
+    return pairs
+  }
+
+  /// The first non-blank cell right of `reference`'s block on the same row, unless a
+  /// known label comes first.
+  func valueRight(of reference: CellReference) -> (String, CellReference)? {
+    var column = text.block(at: reference).last.column + 1
+    while column <= text.lastColumn {
+      let next = CellReference(row: reference.row, column: column)
+      if let label = text.label(at: next) {
+        if finder.isKnownLabel(label) { return nil }
+        if let value = trimmedText(at: next), !finder.values.isBlankOrNotApplicable(value) { return (value, next) }
+      }
+      column = text.block(at: next).last.column + 1
+    }
+    return nil
+  }
+
+  /// Short text cells above the indicator table that look like labels (a value follows
+  /// them on the right) but matched nothing: candidates for a province's own wording.
+  private mutating func recordUnmappedHeaderBlockLabels() {
+    let consumed = Set(trace.matches.flatMap { [$0.labelCell, $0.valueCell] }.compactMap { $0 })
+    for row in text.rows where row < header.firstRow {
+      let cells = text.cells(inRow: row)
+      for (index, cell) in cells.enumerated() where index + 1 < cells.count {
+        guard case .string(let raw) = cell.value, !consumed.contains("\(cell.reference)") else { continue }
+        let label = LabelText.normalize(raw)
+        guard !label.isEmpty, label.count <= 12, !finder.isKnownLabel(label), !finder.values.isBlankOrNotApplicable(raw),
+          !label.contains(where: \.isNumber), mapping.titles.values.allSatisfy({ $0.match(label) == nil })
+        else { continue }
+        trace.unmapped.append(Trace.Unmapped(cell: "\(cell.reference)", text: raw, area: "header-block"))
+      }
+    }
+  }
+
+  /// 年度总体目标: 预期目标 / 实际完成情况, each value below its label (national form) or
+  /// to its right (Hubei `年度目标 | …`).
+  mutating func readGoals() {
+    for row in text.rows where row < header.firstRow {
+      for cell in text.cells(inRow: row) where text.isAnchor(cell.reference) {
+        guard let label = text.label(at: cell.reference) else { continue }
+        let labelInfo = (cell.reference, SheetText.text(of: cell.value), "")
+        if report.goals.expected == nil, let alias = mapping.goals.expected.match(label) {
+          if let (value, at) = goalValue(for: cell.reference) {
+            report.goals.expected = value
+            report.goals.cells["expected"] = "\(at)"
+            record("goals.expected", label: (labelInfo.0, labelInfo.1, alias), value: at, text: value)
+            use(at)
+          }
+        } else if report.goals.actual == nil, let alias = mapping.goals.actual.match(label) {
+          if let (value, at) = goalValue(for: cell.reference) {
+            report.goals.actual = value
+            report.goals.cells["actual"] = "\(at)"
+            record("goals.actual", label: (labelInfo.0, labelInfo.1, alias), value: at, text: value)
+            use(at)
+          }
+        } else if report.goals.expected == nil, mapping.goals.blockLabels.match(label) != nil,
+          let (value, at) = valueRight(of: cell.reference), !isGoalLabel(at)
+        {
+          report.goals.expected = value
+          report.goals.cells["expected"] = "\(at)"
+          record("goals.expected", label: (labelInfo.0, labelInfo.1, "block"), value: at, text: value)
+          use(at)
+        }
+      }
+    }
+  }
+
+  private func isGoalLabel(_ reference: CellReference) -> Bool {
+    guard let label = text.label(at: reference) else { return false }
+    return mapping.goals.expected.match(label) != nil || mapping.goals.actual.match(label) != nil
+  }
+
+  /// The text right of a goal label (`项目年度目标 | …`), else the text below it (the
+  /// national form puts 预期目标 and 实际完成情况 side by side over their texts).
+  private func goalValue(for reference: CellReference) -> (String, CellReference)? {
+    if let right = valueRight(of: reference) { return right }
+    let below = CellReference(row: text.block(at: reference).last.row + 1, column: reference.column)
+    if below.row < header.firstRow, let label = text.label(at: below), !finder.isKnownLabel(label),
+      let value = trimmedText(at: below)
+    {
+      return (value, text.sourceReference(of: below))
+    }
+    return nil
+  }
+
+  /// The kind from the title (or, failing that, from the header fields) and the year from
+  /// the title, else 填报日期, else the file name.
+  mutating func decideKindAndYear() {
+    var kind: Report.Kind?
+    var year: Int?
+    for row in text.rows where row < header.firstRow {
+      for cell in text.cells(inRow: row) {
+        guard let label = text.label(at: cell.reference) else { continue }
+        if kind == nil {
+          for candidate in Report.Kind.allCases where mapping.titles[candidate]?.match(label) != nil {
+            kind = candidate
+            record("kind", label: (cell.reference, SheetText.text(of: cell.value), mapping.titles[candidate]?.match(label) ?? ""))
+            use(cell.reference)
+            break
+          }
+        }
+        if year == nil, case .string(let raw) = cell.value, let found = FillDate.year(in: raw),
+          raw.contains("年度") || kind != nil
+        {
+          year = found
+          report.cells["year"] = "\(cell.reference)"
+        }
+      }
+    }
+    report.kind = kind ?? (report.project == nil && report.cells["unit"] != nil ? .department : .project)
+    if report.kind == .department, report.project != nil, kind == nil { report.kind = .project }
+    if year == nil, let filledOn = report.filledOn { year = Int(filledOn.prefix(4)) }
+    if year == nil { year = FillDate.year(in: finder.file.split(separator: "/").last.map(String.init) ?? finder.file) }
+    report.year = year
+  }
+}
+

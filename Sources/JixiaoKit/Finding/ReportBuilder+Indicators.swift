@@ -1,0 +1,245 @@
+import OrderedJSON
+import XLSX
+
+extension ReportBuilder {
+  /// The rows under the header until the 总分 row, a footer row or the end of the sheet.
+  /// 一级 and 二级 labels are carried down; a merged number counts once, on its first row.
+  mutating func readIndicators() {
+    let columns = header.columns
+    for (field, label) in header.labels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      record("indicators.columns.\(field.rawValue)", label: label)
+      use(label.0)
+    }
+    recordUnmappedHeaderLabels()
+    var level1: (raw: String, canonical: String)?
+    var level2: String?
+    var row = header.lastRow + 1
+    while row <= text.lastRow {
+      defer { row += 1 }
+      if isEndRow(row) {
+        endRow = row
+        break
+      }
+      if let column = columns[.level1], let reference = Optional(CellReference(row: row, column: column)),
+        let raw = trimmedText(at: reference)
+      {
+        if raw != level1?.raw {
+          let split = IndicatorName.split(raw, prefixes: AliasSet())
+          let canonical = canonicalLevel1(split.name)
+          if let weight = split.weight, text.sourceReference(of: reference).row == row || level1?.raw != raw {
+            groupWeights.append((canonical, weight, "\(text.sourceReference(of: reference))"))
+          }
+          level1 = (raw, canonical)
+          level2 = nil
+        }
+      }
+      if let column = columns[.level2], let raw = trimmedText(at: CellReference(row: row, column: column)) {
+        level2 = canonicalLevel2(IndicatorName.split(raw, prefixes: AliasSet()).name, under: level1?.canonical)
+      }
+      guard let indicator = readIndicator(row: row, level1: level1?.canonical, level2: level2) else { continue }
+      report.indicators.append(indicator)
+    }
+    fillWeightsFromGroupLabels()
+  }
+
+  /// Whether `row` ends the indicator table: its first text is a 总分 / 合计 label or a
+  /// footer label (填表人, 偏差大或目标未完成原因分析 …).
+  private func isEndRow(_ row: Int) -> Bool {
+    for cell in text.cells(inRow: row) {
+      guard let label = text.label(at: cell.reference) else { continue }
+      if mapping.indicators.blockLabels.match(label) != nil { continue }
+      return mapping.totalRow.match(label) != nil || mapping.footerRows.match(label) != nil
+        || mapping.totalRow.match(label.split(separator: ":").first.map(String.init) ?? "") != nil
+    }
+    // A row whose first cell merges down from a block label (绩效指标) and has nothing else
+    // is not an end; only labels decide.
+    return false
+  }
+
+  private mutating func readIndicator(row: Int, level1: String?, level2: String?) -> Indicator? {
+    let columns = header.columns
+    func reference(_ field: IndicatorColumn) -> CellReference? {
+      columns[field].map { CellReference(row: row, column: $0) }
+    }
+    /// A value cell of this row: its own cell, or the first row of a merged block.
+    func ownValue(_ field: IndicatorColumn) -> CellReference? {
+      guard let reference = reference(field) else { return nil }
+      return text.sourceReference(of: reference).row == row ? reference : nil
+    }
+    let rawName = reference(.name).flatMap { trimmedText(at: $0) }
+    let unitText = reference(.unit).flatMap { trimmedText(at: $0) }
+    let operatorText = reference(.operator).flatMap { trimmedText(at: $0) }
+    let target = reference(.target).flatMap { finder.values.value(text.value(at: $0), unitColumn: unitText, operatorColumn: operatorText) }
+    let actual = reference(.actual).flatMap { finder.values.value(text.value(at: $0), unitColumn: unitText, operatorColumn: nil) }
+    let weightCell = ownValue(.weight)
+    let scoreCell = ownValue(.score)
+    let hasWeightText = weightCell.flatMap { trimmedText(at: $0) } != nil
+    let hasScoreText = scoreCell.flatMap { trimmedText(at: $0) } != nil
+
+    let split = rawName.map { IndicatorName.split($0, prefixes: mapping.indicators.namePrefixes) }
+    let name = split?.name ?? ""
+    let isPlaceholder = name.isEmpty || finder.values.isNotApplicable(name)
+      || mapping.indicators.placeholders.match(LabelText.normalize(name)) != nil
+      || mapping.indicators.placeholders.match(LabelText.normalize(rawName ?? "")) != nil
+    let targetIsEmpty = target.map { finder.values.isNotApplicable($0.text) } ?? true
+    let actualIsEmpty = actual.map { finder.values.isNotApplicable($0.text) } ?? true
+    if isPlaceholder && targetIsEmpty && actualIsEmpty && !hasWeightText && !hasScoreText { return nil }
+    if rawName == nil && target == nil && actual == nil && !hasWeightText && !hasScoreText { return nil }
+
+    var indicator = Indicator(name: name, row: row + 1)
+    indicator.level1 = level1
+    indicator.level2 = level2
+    indicator.target = target
+    indicator.actual = actual
+    indicator.weight = weightCell.flatMap { number(at: $0, field: "weight") } ?? split?.weight
+    indicator.score = scoreCell.flatMap { number(at: $0, field: "score") }
+    indicator.deviation = reference(.deviation).flatMap { trimmedText(at: $0) }
+    let nameCell = reference(.name)
+    for field in IndicatorColumn.allCases {
+      guard let cell = reference(field) else { continue }
+      use(cell)
+      switch field {
+      case .operator, .unit: continue
+      case .weight where weightCell == nil:
+        // A weight written in the name ("(5 分)") is traced to the name's cell.
+        if split?.weight != nil, let nameCell { indicator.cells["weight"] = "\(text.sourceReference(of: nameCell))" }
+      case .score where scoreCell == nil:
+        continue
+      default:
+        indicator.cells[field.rawValue] = "\(text.sourceReference(of: cell))"
+      }
+    }
+    if indicator.cells["weight"] == nil, split?.weight != nil, let nameCell {
+      indicator.cells["weight"] = "\(text.sourceReference(of: nameCell))"
+    }
+    return indicator
+  }
+
+  /// A 一级 group whose label carries a weight and one indicator without a weight of its
+  /// own (seed 004: `满意度 指标(10 分)` over a satisfaction row with no `(10分)`): that
+  /// indicator weighs what the group has left.
+  private mutating func fillWeightsFromGroupLabels() {
+    for group in groupWeights {
+      let members = report.indicators.indices.filter { report.indicators[$0].level1 == group.group }
+      let missing = members.filter { report.indicators[$0].weight == nil }
+      guard missing.count == 1 else { continue }
+      let known = members.compactMap { report.indicators[$0].weight }.reduce(0, +)
+      guard group.weight - known >= 0 else { continue }
+      report.indicators[missing[0]].weight = group.weight - known
+      report.indicators[missing[0]].cells["weight"] = group.cell
+    }
+  }
+
+  private func canonicalLevel1(_ raw: String) -> String {
+    let label = LabelText.normalize(raw)
+    return mapping.categories.first { $0.name == label || $0.synonyms.match(label) != nil }?.name ?? raw
+  }
+
+  private func canonicalLevel2(_ raw: String, under level1: String?) -> String {
+    let label = LabelText.normalize(raw)
+    let ordered = mapping.categories.sorted { ($0.name == level1 ? 0 : 1) < ($1.name == level1 ? 0 : 1) }
+    for category in ordered {
+      if let child = category.children.first(where: { $0.name == label || $0.synonyms.match(label) != nil }) {
+        return child.name
+      }
+    }
+    return raw
+  }
+
+  private mutating func recordUnmappedHeaderLabels() {
+    for row in header.firstRow...header.lastRow {
+      for cell in text.cells(inRow: row) {
+        guard let label = text.label(at: cell.reference), !finder.isKnownLabel(label) else { continue }
+        trace.unmapped.append(
+          Trace.Unmapped(cell: "\(cell.reference)", text: SheetText.text(of: cell.value), area: "indicator-header"))
+      }
+    }
+  }
+
+  /// The 总分 row: the stated total (score column, else the last number in the row) and
+  /// a grade cell if there is one; also `自评总分` style labels elsewhere.
+  mutating func readTotalRow() {
+    guard let row = endRowIfTotal() else {
+      readTotalFromLabel()
+      return
+    }
+    var total: (Double, CellReference)?
+    if let column = header.columns[.score] {
+      let reference = CellReference(row: row, column: column)
+      if let number = number(at: reference, field: "statedTotal") { total = (number, reference) }
+    }
+    var labelCell: (CellReference, String, String)?
+    for cell in text.cells(inRow: row) {
+      let reference = cell.reference
+      if let label = text.label(at: reference), let alias = mapping.totalRow.match(label) {
+        labelCell = (reference, SheetText.text(of: cell.value), alias)
+        continue
+      }
+      if case .string(let raw) = cell.value, let grade = GradeText.canonical(raw, grades: mapping.grades), !raw.isEmpty {
+        _ = grade
+        report.statedGrade = raw.trimmingWhitespace
+        report.cells["statedGrade"] = "\(reference)"
+      }
+    }
+    if total == nil {
+      // No score column: the last number in the row that is not the weight column.
+      for cell in text.cells(inRow: row).reversed() where header.columns[.weight] != cell.reference.column {
+        if let number = finder.values.number(cell.value) {
+          total = (number, cell.reference)
+          break
+        }
+      }
+    }
+    if let (value, reference) = total {
+      report.statedTotal = value
+      report.cells["statedTotal"] = "\(text.sourceReference(of: reference))"
+      record("statedTotal", label: labelCell, value: reference, text: NumberText.shortest(value))
+      use(reference)
+    }
+    if let labelCell { use(labelCell.0) }
+    // A grade written in the row under the total (自评等级 | 优秀).
+    if report.statedGrade == nil, row + 1 <= text.lastRow {
+      for cell in text.cells(inRow: row + 1) {
+        if case .string(let raw) = cell.value, GradeText.canonical(raw, grades: mapping.grades) != nil,
+          raw.trimmingWhitespace.count <= 3
+        {
+          report.statedGrade = raw.trimmingWhitespace
+          report.cells["statedGrade"] = "\(cell.reference)"
+          use(cell.reference)
+        }
+      }
+    }
+  }
+
+  private func endRowIfTotal() -> Int? {
+    guard let row = endRow else { return nil }
+    for cell in text.cells(inRow: row) {
+      guard let label = text.label(at: cell.reference) else { continue }
+      if mapping.totalRow.match(label) != nil { return row }
+    }
+    return nil
+  }
+
+  /// A stated total given by a label elsewhere (`自评总分(分) | 97.6` in the header block).
+  private mutating func readTotalFromLabel() {
+    for row in text.rows {
+      for cell in text.cells(inRow: row) {
+        guard let label = text.label(at: cell.reference), let alias = mapping.totalRow.match(label) else { continue }
+        let block = text.block(at: cell.reference)
+        var column = block.last.column + 1
+        while column <= text.lastColumn {
+          let reference = CellReference(row: row, column: column)
+          if let number = finder.values.number(text.value(at: reference)) {
+            report.statedTotal = number
+            report.cells["statedTotal"] = "\(text.sourceReference(of: reference))"
+            record("statedTotal", label: (cell.reference, SheetText.text(of: cell.value), alias), value: reference)
+            use(reference)
+            return
+          }
+          if text.label(at: reference) != nil { break }
+          column += 1
+        }
+      }
+    }
+  }
+}

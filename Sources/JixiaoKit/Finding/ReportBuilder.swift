@@ -1,0 +1,125 @@
+import OrderedJSON
+import XLSX
+
+/// Reads one table into a ``Report``, given its indicator header: the indicator rows
+/// below the header, the 总分 row, and above the header the header block, the funds
+/// block and the goals. Records a ``Trace`` of every match for `jixiao inspect`.
+struct ReportBuilder {
+  let finder: TableFinder
+  let header: IndicatorHeader
+  var report: Report
+  var trace = Trace()
+  var issues: [ValidationIssue] = []
+  /// Rows and columns the table was read from, for `source.range`.
+  var usedRows: ClosedRange<Int>
+  var usedColumns: ClosedRange<Int>
+  /// Weights written in 一级 labels (`产出指标(50分)`), by canonical group, with their cell.
+  var groupWeights: [(group: String, weight: Double, cell: String)] = []
+  /// The row that ended the indicator table (总分 or a footer), if any.
+  var endRow: Int?
+
+  var text: SheetText { finder.text }
+  var mapping: Mapping { finder.mapping }
+
+  init(finder: TableFinder, header: IndicatorHeader) {
+    self.finder = finder
+    self.header = header
+    report = Report(source: Source(file: finder.file, sheet: finder.sheet, range: ""), kind: .project)
+    usedRows = header.firstRow...header.lastRow
+    usedColumns = header.firstColumn...header.lastColumn
+  }
+
+  mutating func build() {
+    readIndicators()
+    readTotalRow()
+    readHeaderBlock()
+    readFunds()
+    readGoals()
+    decideKindAndYear()
+    report.source.range =
+      "\(CellReference(row: usedRows.lowerBound, column: usedColumns.lowerBound)):\(CellReference(row: usedRows.upperBound, column: usedColumns.upperBound))"
+    report.groupWeights = groupWeights.map { GroupWeight(group: $0.group, weight: $0.weight, cell: $0.cell) }
+  }
+
+  // MARK: - Helpers
+
+  mutating func use(_ reference: CellReference) {
+    let block = text.block(at: reference)
+    usedRows = min(usedRows.lowerBound, block.first.row)...max(usedRows.upperBound, block.last.row)
+    usedColumns = min(usedColumns.lowerBound, block.first.column)...max(usedColumns.upperBound, block.last.column)
+  }
+
+  mutating func record(
+    _ field: String, label: (CellReference, String, String)? = nil, value: CellReference? = nil, text shown: String? = nil
+  ) {
+    trace.matches.append(
+      Trace.Match(
+        field: field, labelCell: label.map { "\(text.sourceReference(of: $0.0))" }, label: label?.1, alias: label?.2,
+        valueCell: value.map { "\(text.sourceReference(of: $0))" },
+        value: shown.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }))
+  }
+
+  mutating func issue(_ code: String, _ message: String, cell: CellReference? = nil, field: String? = nil, found: JSONValue? = nil) {
+    let severity = mapping.severities[code] ?? IssueCatalogue.defaultSeverity(code)
+    guard let severity else { return }
+    issues.append(
+      ValidationIssue(
+        code: code, severity: severity, message: message, file: finder.file, sheet: finder.sheet,
+        cell: cell.map { "\(text.sourceReference(of: $0))" }, field: field, found: found))
+  }
+
+  /// The text of a cell, trimmed, nil when blank.
+  func trimmedText(at reference: CellReference) -> String? {
+    guard let raw = text.text(at: reference) else { return nil }
+    let trimmed = raw.trimmingWhitespace
+    return trimmed.isEmpty ? nil : trimmed
+  }
+
+  /// A number read from a cell (weights, scores), with an `unparsed-value` issue when the
+  /// cell holds text that is not a number.
+  mutating func number(at reference: CellReference, field: String) -> Double? {
+    let value = text.value(at: reference)
+    if let number = finder.values.number(value) { return number }
+    if case .string(let raw)? = value, !finder.values.isBlankOrNotApplicable(raw) {
+      issue(
+        "unparsed-value", "\(fieldName(field))「\(raw)」不是数字", cell: reference, field: field, found: .string(raw))
+    }
+    if let cell = text.grid.displayedCell(at: reference), cell.isFormulaWithoutValue {
+      issue(
+        "formula-without-value", "\(fieldName(field))是公式「=\(cell.formula ?? "")」，但文件中没有保存计算结果（请在 Excel/WPS 中打开并保存后再提交）",
+        cell: reference, field: field)
+    }
+    return nil
+  }
+
+  func fieldName(_ field: String) -> String {
+    FieldNames.chinese[field] ?? field
+  }
+}
+
+/// A weight written in a 一级 label (`产出指标(50分)`), kept for the group-weight check.
+public struct GroupWeight: Sendable, Equatable {
+  public var group: String
+  public var weight: Double
+  public var cell: String
+}
+
+/// Chinese names of canonical fields, for messages.
+enum FieldNames {
+  static let chinese: [String: String] = [
+    "weight": "分值", "score": "得分", "target": "年度指标值", "actual": "实际完成值",
+    "initialBudget": "年初预算数", "budget": "全年预算数", "executed": "全年执行数", "rate": "执行率",
+    "statedTotal": "总分", "project": "项目名称", "unit": "实施单位", "supervisor": "主管部门",
+    "funds.weight": "资金分值", "funds.score": "资金得分",
+  ]
+}
+
+extension String {
+  /// The string without leading and trailing whitespace (including U+3000).
+  var trimmingWhitespace: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace && $0 != "\u{3000}" }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace && $0 != "\u{3000}" })!
+    return String(scalars[first...last])
+  }
+}

@@ -1,0 +1,117 @@
+import XLSX
+
+/// A sheet seen the way a person reads a form: every cell's displayed value (inside a
+/// merged range, the value of its top-left cell) and its text in ``LabelText`` normal
+/// form, for label matching. A number in a percentage format is seen as the text a
+/// person sees (`0.95` → `95%`).
+struct SheetText {
+  let grid: SheetGrid
+  private let formatKinds: [NumberFormatKind]
+  /// Normalised text of every stored cell with a value.
+  private var normalized: [CellReference: String] = [:]
+  /// Row indices that hold at least one cell, ascending.
+  let rows: [Int]
+  /// The last row and column with a value.
+  let lastRow: Int
+  let lastColumn: Int
+
+  init(grid: SheetGrid, formatKinds: [NumberFormatKind] = []) {
+    self.grid = grid
+    self.formatKinds = formatKinds
+    var rows: [Int] = []
+    var lastColumn = 0
+    for cell in grid.cells where !cell.value.isBlank {
+      normalized[cell.reference] = LabelText.normalize(Self.text(of: Self.shown(cell, formatKinds)))
+      if rows.last != cell.reference.row { rows.append(cell.reference.row) }
+      lastColumn = max(lastColumn, cell.reference.column)
+    }
+    self.rows = rows
+    lastRow = rows.last ?? 0
+    self.lastColumn = lastColumn
+  }
+
+  /// What a person sees at `reference` (the anchor's value inside a merged range).
+  func value(at reference: CellReference) -> CellValue? {
+    guard let cell = grid.displayedCell(at: reference), !cell.value.isBlank else { return nil }
+    return Self.shown(cell, formatKinds)
+  }
+
+  /// The value as shown: a percentage-formatted number becomes its percent text.
+  private static func shown(_ cell: Cell, _ kinds: [NumberFormatKind]) -> CellValue {
+    guard case .number(let number) = cell.value, cell.styleIndex < kinds.count, kinds[cell.styleIndex] == .percent
+    else { return cell.value }
+    return .string(NumberText.shortest(Scoring.rounded(number * 100)) + "%")
+  }
+
+  /// The cell whose value is seen at `reference` (the anchor inside a merged range).
+  func sourceReference(of reference: CellReference) -> CellReference {
+    grid.mergedRange(containing: reference)?.first ?? reference
+  }
+
+  /// Normalised text seen at `reference`, nil when blank.
+  func label(at reference: CellReference) -> String? {
+    let source = sourceReference(of: reference)
+    return normalized[source]
+  }
+
+  /// Text seen at `reference`, as typed (numbers in their shortest form), nil when blank.
+  func text(at reference: CellReference) -> String? {
+    value(at: reference).map(Self.text(of:))
+  }
+
+  /// The merged range at `reference`, or the single cell.
+  func block(at reference: CellReference) -> CellRange {
+    grid.mergedRange(containing: reference) ?? CellRange(first: reference, last: reference)
+  }
+
+  /// Whether `reference` is the top-left of its merged range (or not merged).
+  func isAnchor(_ reference: CellReference) -> Bool {
+    sourceReference(of: reference) == reference
+  }
+
+  /// Cells with a value on `row`, left to right (anchors only).
+  func cells(inRow row: Int) -> [Cell] {
+    grid.cells(inRow: row)
+  }
+
+  /// A cell value as text: strings as written, numbers without a needless `.0`, dates ISO.
+  static func text(of value: CellValue) -> String {
+    switch value {
+    case .string(let text): text
+    case .number(let number): NumberText.shortest(number)
+    case .bool(let flag): flag ? "TRUE" : "FALSE"
+    case .error(let code): code
+    case .date(let date): date.isoString.hasSuffix("T00:00:00") ? String(date.isoString.prefix(10)) : date.isoString
+    case .empty: ""
+    }
+  }
+}
+
+/// Numbers as people write them.
+enum NumberText {
+  /// `95` for 95.0, `0.95`, `1e-07` — the shortest text that reads back the same.
+  static func shortest(_ number: Double) -> String {
+    if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+    return "\(number)"
+  }
+}
+
+extension SheetGrid {
+  /// The stored cells of one row, left to right.
+  func cells(inRow row: Int) -> [Cell] {
+    // Cells are sorted row-major: binary search for the row's first cell.
+    var low = 0
+    var high = cells.count
+    while low < high {
+      let middle = (low + high) / 2
+      if cells[middle].reference.row < row { low = middle + 1 } else { high = middle }
+    }
+    var result: [Cell] = []
+    var index = low
+    while index < cells.count, cells[index].reference.row == row {
+      result.append(cells[index])
+      index += 1
+    }
+    return result
+  }
+}

@@ -1,0 +1,154 @@
+import XLSX
+
+/// Finds a self-evaluation table in one sheet, label-anchored (`../shared/DOMAIN.md` §2):
+/// every label comes from the mapping, and values are taken relative to the labels —
+/// the cell right of 项目名称, the rows under the indicator header until 总分 — never
+/// from fixed positions.
+struct TableFinder {
+  /// What one sheet holds.
+  enum Outcome {
+    /// A self-evaluation table.
+    case table(Report, Trace, [ValidationIssue])
+    /// A table that is not a self-evaluation (a target declaration), with the reason.
+    case notSelfEvaluation(String)
+    /// Nothing that looks like a table (a cover text, an empty sheet).
+    case noTable
+  }
+
+  let text: SheetText
+  let mapping: Mapping
+  let values: ValueParser
+  let file: String
+  let sheet: String
+
+  init(grid: SheetGrid, formatKinds: [NumberFormatKind] = [], mapping: Mapping, file: String) {
+    text = SheetText(grid: grid, formatKinds: formatKinds)
+    self.mapping = mapping
+    values = ValueParser(mapping: mapping)
+    self.file = file
+    sheet = grid.sheet.name
+  }
+
+  func find() -> Outcome {
+    guard let header = findIndicatorHeader() else {
+      if let reason = declarationReason() { return .notSelfEvaluation(reason) }
+      return .noTable
+    }
+    guard header.columns[.actual] != nil || header.columns[.score] != nil else {
+      return .notSelfEvaluation("指标表没有「实际完成值」或「得分」列，是绩效目标申报表一类的表格，不是自评表")
+    }
+    var builder = ReportBuilder(finder: self, header: header)
+    builder.build()
+    return .table(builder.report, builder.trace, builder.issues)
+  }
+
+  /// Why a sheet without an indicator table is not a self-evaluation, if its title says so.
+  private func declarationReason() -> String? {
+    for row in text.rows.prefix(12) {
+      for cell in text.cells(inRow: row) {
+        guard let label = text.label(at: cell.reference) else { continue }
+        if mapping.nonSelfEvaluationTitles.match(label) != nil {
+          return "标题「\(SheetText.text(of: cell.value))」表明这是绩效目标申报表一类的表格，不是自评表"
+        }
+      }
+    }
+    return nil
+  }
+
+  // MARK: - Labels
+
+  /// Whether `label` names a funds row (`其中：当年财政拨款` counts, without its prefix).
+  func isFundsItem(_ label: String) -> Bool {
+    var stripped = label
+    for prefix in mapping.funds.subRowPrefixes.map(LabelText.normalize) where stripped.hasPrefix(prefix) {
+      stripped.removeFirst(prefix.count)
+      break
+    }
+    return mapping.funds.rows.values.contains { $0.match(stripped) != nil }
+  }
+
+  /// The first alias set among `candidates` that `label` matches, with the alias.
+  func match<Key>(_ label: String, in candidates: [(Key, AliasSet)]) -> (Key, String)? {
+    for (key, aliases) in candidates {
+      if let alias = aliases.match(label) { return (key, alias) }
+    }
+    return nil
+  }
+
+  /// Whether `label` is any label the mapping knows (so it is never taken as a value).
+  func isKnownLabel(_ label: String) -> Bool {
+    if mapping.header.values.contains(where: { $0.match(label) != nil }) { return true }
+    if mapping.indicators.columns.values.contains(where: { $0.match(label) != nil }) { return true }
+    if mapping.funds.columns.values.contains(where: { $0.match(label) != nil }) { return true }
+    if mapping.funds.blockLabels.match(label) != nil || mapping.goals.blockLabels.match(label) != nil { return true }
+    if mapping.goals.expected.match(label) != nil || mapping.goals.actual.match(label) != nil { return true }
+    if mapping.indicators.blockLabels.match(label) != nil || mapping.totalRow.match(label) != nil { return true }
+    if isFundsItem(label) { return true }
+    return mapping.footerRows.match(label) != nil
+  }
+}
+
+/// The indicator table's header: its rows and the column of each canonical field.
+struct IndicatorHeader {
+  /// 0-based first and last header row.
+  var firstRow: Int
+  var lastRow: Int
+  /// Column of each field (the leftmost when several match).
+  var columns: [IndicatorColumn: Int]
+  /// For tracing: field → (label cell, label, alias).
+  var labels: [IndicatorColumn: (CellReference, String, String)]
+  /// The columns the header spans.
+  var firstColumn: Int
+  var lastColumn: Int
+}
+
+extension TableFinder {
+  /// The first row that names at least three indicator columns, one of them a name or
+  /// level column (read as displayed, so a label merged down from the row above
+  /// counts); with the row under it when that row's own cells refine the header
+  /// (two-row headers: 年度指标值 over 指标性质 / 指标值 / 度量单位).
+  func findIndicatorHeader() -> IndicatorHeader? {
+    let candidates = IndicatorColumn.allCases.compactMap { column in
+      mapping.indicators.columns[column].map { (column, $0) }
+    }
+    typealias Found = (field: IndicatorColumn, column: Int, cell: CellReference, label: String, alias: String)
+    func fields(inRow row: Int, ownCellsOnly: Bool) -> [Found] {
+      var found: [Found] = []
+      for column in 0...max(text.lastColumn, 0) {
+        let reference = CellReference(row: row, column: column)
+        let source = text.sourceReference(of: reference)
+        if ownCellsOnly && source.row != row { continue }
+        guard let label = text.label(at: reference), let (field, alias) = match(label, in: candidates) else { continue }
+        found.append((field, column, source, text.text(at: reference) ?? label, alias))
+      }
+      return found
+    }
+    for row in text.rows {
+      let first = fields(inRow: row, ownCellsOnly: false)
+      let distinct = Set(first.map(\.field))
+      guard distinct.count >= 3, !distinct.isDisjoint(with: [.name, .level1, .level2]) else { continue }
+      var byColumn: [Int: Found] = [:]
+      for found in first { byColumn[found.column] = found }
+      var lastRow = row
+      let second = fields(inRow: row + 1, ownCellsOnly: true)
+      if Set(second.map(\.field)).count >= 2 {
+        lastRow = row + 1
+        for found in second { byColumn[found.column] = found }
+      }
+      var columns: [IndicatorColumn: Int] = [:]
+      var labels: [IndicatorColumn: (CellReference, String, String)] = [:]
+      for column in byColumn.keys.sorted() {
+        let found = byColumn[column]!
+        if columns[found.field] == nil {
+          columns[found.field] = column
+          labels[found.field] = (found.cell, found.label, found.alias)
+        }
+      }
+      let firstRow = byColumn.values.map(\.cell.row).min() ?? row
+      return IndicatorHeader(
+        firstRow: firstRow, lastRow: lastRow, columns: columns, labels: labels,
+        firstColumn: byColumn.keys.min() ?? 0, lastColumn: byColumn.keys.max() ?? 0)
+    }
+    return nil
+  }
+}

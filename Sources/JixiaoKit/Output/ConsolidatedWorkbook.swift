@@ -1,0 +1,261 @@
+import OrderedJSON
+import XLSX
+
+/// The workbook for people (`../shared/DOMAIN.md` §3): 汇总 (one row per report),
+/// 指标明细 (one row per indicator), 资金 (funds rows), 校验问题 (issues) and 说明 (run
+/// metadata), with Chinese headers, frozen header rows, filters, widths that fit the
+/// text, 万元 with two decimals, rates as percentages and coloured errors and grades.
+/// Every row names its file, sheet and cell; file names link to the source file.
+public struct ConsolidatedWorkbook {
+  public var files: [FileResult]
+  public var mapping: Mapping
+  /// Extra lines for 说明 (`--stamp` adds the run date).
+  public var notes: [(String, String)] = []
+
+  public init(files: [FileResult], mapping: Mapping, notes: [(String, String)] = []) {
+    self.files = files
+    self.mapping = mapping
+    self.notes = notes
+  }
+
+  /// Writes the workbook atomically to `path`.
+  public func write(to path: String) throws(XLSXError) {
+    let writer = try WorkbookWriter(
+      path: path,
+      options: WorkbookWriter.Options(properties: DocumentProperties(title: "绩效自评汇总", creator: "jixiao")))
+    try writeSummary(writer)
+    try writeIndicators(writer)
+    try writeFunds(writer)
+    try writeIssues(writer)
+    try writeNotes(writer)
+    try writer.close()
+  }
+
+  // MARK: - Styles
+
+  private static let border = CellBorder(.thin, color: RGBColor(0xBFBFBF))
+  static let header = CellStyle(
+    bold: true, fillColor: RGBColor(0xDDEBF7), border: border, wrapText: true, horizontalAlignment: .center,
+    verticalAlignment: .center)
+  static let text = CellStyle(border: border, verticalAlignment: .top)
+  static let wrapped = CellStyle(border: border, wrapText: true, verticalAlignment: .top)
+  static let money = CellStyle(border: border, verticalAlignment: .top, numberFormat: .twoDecimals)
+  static let score = CellStyle(border: border, verticalAlignment: .top, numberFormat: NumberFormat("0.##"))
+  static let percent = CellStyle(border: border, verticalAlignment: .top, numberFormat: .percentTwoDecimals)
+  static let link = CellStyle(fontColor: RGBColor(0x0563C1), border: border, verticalAlignment: .top)
+  static let error = CellStyle(fontColor: RGBColor(0x9C0006), fillColor: RGBColor(0xFFC7CE), border: border, verticalAlignment: .top)
+  static let warning = CellStyle(fontColor: RGBColor(0x9C5700), fillColor: RGBColor(0xFFEB9C), border: border, verticalAlignment: .top)
+  static let good = CellStyle(fontColor: RGBColor(0x006100), fillColor: RGBColor(0xC6EFCE), border: border, verticalAlignment: .top)
+
+  // MARK: - Sheets
+
+  /// Adds a sheet with a frozen, filtered header row and widths fitted to `rows`.
+  private func addTable(
+    _ writer: WorkbookWriter, name: String, headers: [String], rows: [[WriterCell]], maxWidth: Double = 50
+  ) throws(XLSXError) -> SheetWriter {
+    var widths: [Double?] = []
+    for column in headers.indices {
+      let texts = [headers[column]] + rows.prefix(5000).compactMap { row -> String? in
+        guard column < row.count else { return nil }
+        switch row[column].value {
+        case .string(let text): return text
+        case .number(let number): return number == number.rounded() ? String(Int(number)) : String(format2(number))
+        default: return nil
+        }
+      }
+      widths.append(min(ColumnWidth.estimate(for: texts, minimum: 6), maxWidth))
+    }
+    let lastColumn = max(headers.count - 1, 0)
+    let sheet = try writer.addSheet(
+      named: name,
+      layout: SheetLayout(
+        columnWidths: widths, frozenRows: 1,
+        autoFilter: CellRange(
+          first: CellReference(row: 0, column: 0), last: CellReference(row: max(rows.count, 1), column: lastColumn))))
+    try sheet.appendRow(headers.map { .string($0, style: Self.header) }, height: 30)
+    for row in rows { try sheet.appendRow(row) }
+    return sheet
+  }
+
+  private func format2(_ number: Double) -> String {
+    let rounded = (number * 100).rounded() / 100
+    return "\(rounded)"
+  }
+
+  private func writeSummary(_ writer: WorkbookWriter) throws(XLSXError) {
+    let headers = [
+      "文件", "工作表", "类型", "单位", "项目", "年度", "预算数（万元）", "执行数（万元）", "执行率", "资金得分", "填报总分", "计算总分",
+      "等级", "填报等级", "错误", "警告", "状态",
+    ]
+    var rows: [[WriterCell]] = []
+    var links: [(Int, String)] = []
+    for file in files {
+      let errors = file.issues.filter { $0.severity == .error }.count
+      let warnings = file.issues.filter { $0.severity == .warning }.count
+      if file.reports.isEmpty {
+        links.append((rows.count + 1, file.file))
+        rows.append(
+          [.string(file.file, style: Self.link), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty,
+           .empty, .empty, .empty, .empty, count(errors, Self.error), count(warnings, Self.warning), status(file.status)])
+        continue
+      }
+      for report in file.reports {
+        let total = report.funds.first { $0.score != nil || $0.budget != nil }
+        let reportErrors = file.issues.filter { $0.severity == .error && ($0.sheet == report.source.sheet || $0.sheet == nil) }.count
+        let reportWarnings = file.issues.filter { $0.severity == .warning && ($0.sheet == report.source.sheet || $0.sheet == nil) }.count
+        links.append((rows.count + 1, file.file))
+        rows.append([
+          .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text),
+          .string(report.kind == .project ? "项目" : "部门整体", style: Self.text), optional(report.unit), optional(report.project),
+          report.year.map { .number(Double($0), style: Self.text) } ?? .empty,
+          number(total?.budget, Self.money), number(total?.executed, Self.money), number(total?.rate, Self.percent),
+          number(total?.score, Self.score), number(report.statedTotal, Self.score),
+          number(report.computedTotal, report.statedTotal.map { abs($0 - (report.computedTotal ?? $0)) > 0.01 } == true ? Self.error : Self.score),
+          grade(report.grade), optional(report.statedGrade), count(reportErrors, Self.error), count(reportWarnings, Self.warning),
+          status(file.status),
+        ])
+      }
+    }
+    let sheet = try addTable(writer, name: "汇总", headers: headers, rows: rows)
+    for (row, file) in links { try sheet.addHyperlink(at: CellReference(row: row, column: 0), to: .file(file)) }
+  }
+
+  private func writeIndicators(_ writer: WorkbookWriter) throws(XLSXError) {
+    let headers = [
+      "文件", "工作表", "行", "单位", "项目", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+      "得分单元格",
+    ]
+    var rows: [[WriterCell]] = []
+    var links: [(Int, String)] = []
+    for file in files {
+      for report in file.reports {
+        for indicator in report.indicators {
+          links.append((rows.count + 1, file.file))
+          rows.append([
+            .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text),
+            .number(Double(indicator.row), style: Self.text), optional(report.unit), optional(report.project),
+            optional(indicator.level1), optional(indicator.level2), .string(indicator.name, style: Self.wrapped),
+            optional(indicator.target?.text), optional(indicator.actual?.text), number(indicator.weight, Self.score),
+            number(indicator.score, Self.score), optional(indicator.deviation, style: Self.wrapped),
+            optional(indicator.cells["score"]),
+          ])
+        }
+      }
+    }
+    let sheet = try addTable(writer, name: "指标明细", headers: headers, rows: rows, maxWidth: 40)
+    for (row, file) in links { try sheet.addHyperlink(at: CellReference(row: row, column: 0), to: .file(file)) }
+  }
+
+  private func writeFunds(_ writer: WorkbookWriter) throws(XLSXError) {
+    let headers = [
+      "文件", "工作表", "单位", "项目", "资金项目", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率", "分值", "得分", "原表单位",
+      "单元格",
+    ]
+    var rows: [[WriterCell]] = []
+    for file in files {
+      for report in file.reports {
+        for funds in report.funds {
+          rows.append([
+            .string(file.file, style: Self.text), .string(report.source.sheet, style: Self.text), optional(report.unit),
+            optional(report.project), .string(funds.item, style: Self.text), number(funds.initialBudget, Self.money),
+            number(funds.budget, Self.money), number(funds.executed, Self.money), number(funds.rate, Self.percent),
+            number(funds.weight, Self.score), number(funds.score, Self.score), .string(funds.sourceUnit ?? "万元", style: Self.text),
+            optional(funds.cells["budget"] ?? funds.cells["item"]),
+          ])
+        }
+      }
+    }
+    _ = try addTable(writer, name: "资金", headers: headers, rows: rows)
+  }
+
+  private func writeIssues(_ writer: WorkbookWriter) throws(XLSXError) {
+    let headers = ["文件", "工作表", "单元格", "代码", "级别", "字段", "说明", "发现值", "期望值"]
+    var rows: [[WriterCell]] = []
+    for file in files {
+      for issue in file.issues {
+        let style = issue.severity == .error ? Self.error : issue.severity == .warning ? Self.warning : Self.text
+        rows.append([
+          .string(issue.file, style: Self.text), optional(issue.sheet), optional(issue.cell),
+          .string(issue.code, style: Self.text), .string(Self.severityName(issue.severity), style: style),
+          optional(issue.field), .string(issue.message, style: Self.wrapped), optional(issue.found.map(Self.render)),
+          optional(issue.expected.map(Self.render)),
+        ])
+      }
+    }
+    _ = try addTable(writer, name: "校验问题", headers: headers, rows: rows, maxWidth: 60)
+  }
+
+  private func writeNotes(_ writer: WorkbookWriter) throws(XLSXError) {
+    var rows: [[WriterCell]] = [
+      [.string("工具", style: Self.text), .string("jixiao \(Jixiao.version)", style: Self.text)],
+      [.string("映射", style: Self.text), .string(mapping.name, style: Self.text)],
+      [.string("映射 SHA-256", style: Self.text), .string(mapping.sha256, style: Self.text)],
+      [.string("文件数", style: Self.text), .number(Double(files.count), style: Self.text)],
+    ]
+    for status in [FileStatus.ok, .warnings, .errors, .unreadable, .skipped] {
+      let count = files.filter { $0.status == status }.count
+      rows.append([.string("状态 \(status.rawValue)（\(Self.statusName(status))）", style: Self.text), .number(Double(count), style: Self.text)])
+    }
+    rows.append([.string("报表数", style: Self.text), .number(Double(files.reduce(0) { $0 + $1.reports.count }), style: Self.text)])
+    for (key, value) in notes { rows.append([.string(key, style: Self.text), .string(value, style: Self.text)]) }
+    _ = try addTable(writer, name: "说明", headers: ["项目", "内容"], rows: rows, maxWidth: 70)
+  }
+
+  // MARK: - Cells
+
+  private func optional(_ text: String?, style: CellStyle = ConsolidatedWorkbook.text) -> WriterCell {
+    text.map { .string($0, style: style) } ?? WriterCell(.empty, style: style)
+  }
+
+  private func number(_ value: Double?, _ style: CellStyle) -> WriterCell {
+    value.map { .number($0, style: style) } ?? WriterCell(.empty, style: style)
+  }
+
+  private func count(_ value: Int, _ style: CellStyle) -> WriterCell {
+    .number(Double(value), style: value > 0 ? style : Self.text)
+  }
+
+  private func grade(_ grade: String?) -> WriterCell {
+    guard let grade else { return WriterCell(.empty, style: Self.text) }
+    let style = grade == "优" || grade == "良" ? Self.good : grade == "差" ? Self.error : Self.warning
+    return .string(grade, style: style)
+  }
+
+  private func status(_ status: FileStatus) -> WriterCell {
+    let style: CellStyle =
+      switch status {
+      case .ok: Self.good
+      case .warnings: Self.warning
+      case .errors, .unreadable: Self.error
+      case .skipped: Self.text
+      }
+    return .string(Self.statusName(status), style: style)
+  }
+
+  static func statusName(_ status: FileStatus) -> String {
+    switch status {
+    case .ok: "通过"
+    case .warnings: "有警告"
+    case .errors: "有错误"
+    case .unreadable: "无法读取"
+    case .skipped: "已跳过"
+    }
+  }
+
+  static func severityName(_ severity: Severity) -> String {
+    switch severity {
+    case .error: "错误"
+    case .warning: "警告"
+    case .info: "提示"
+    }
+  }
+
+  static func render(_ value: OrderedJSON.JSONValue) -> String {
+    switch value {
+    case .string(let text): text
+    case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+    case .integer(let integer): String(integer)
+    default: value.serialized(indent: 0)
+    }
+  }
+}

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The workbook's shared strings: each distinct text once, numbered in the order first
+/// seen.
+///
+/// Texts are compared by their exact UTF-8 bytes, not by Swift's `==` (which treats
+/// canonically equivalent strings such as `é` and `e\u{301}` as equal), so every cell
+/// reads back with exactly the code points it was given. The lookup is an open-addressing
+/// table over those bytes with a fast multiply-mix hash; its seed is random per table
+/// (so crafted texts cannot force collisions), which does not affect the output, because
+/// indices follow insertion order.
+final class SharedStringTable {
+  /// The distinct texts, in index order.
+  private(set) var strings: [String] = []
+  /// How many cells refer to a shared string.
+  private(set) var totalCount = 0
+  private var hashes: [UInt64] = []
+  /// index + 1 of the string in each slot, 0 for an empty slot; the count is a power of 2.
+  private var slots = [UInt32](repeating: 0, count: 1024)
+  private let seed = UInt64.random(in: .min ... .max)
+
+  var uniqueCount: Int { strings.count }
+
+  /// The index of `text`, adding it when new; counts one more reference.
+  func index(of text: String) -> Int {
+    totalCount += 1
+    var text = text
+    return text.withUTF8 { bytes in
+      let hash = Self.hash(bytes, seed: seed)
+      let mask = slots.count - 1
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while slots[slot] != 0 {
+        let index = Int(slots[slot] - 1)
+        if hashes[index] == hash, Self.equal(strings[index], bytes) { return index }
+        slot = (slot + 1) & mask
+      }
+      let index = strings.count
+      strings.append(String(decoding: bytes, as: UTF8.self))
+      hashes.append(hash)
+      slots[slot] = UInt32(index + 1)
+      if strings.count * 2 > slots.count { grow() }
+      return index
+    }
+  }
+
+  private func grow() {
+    slots = [UInt32](repeating: 0, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (index, hash) in hashes.enumerated() {
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = UInt32(index + 1)
+    }
+  }
+
+  private static func equal(_ stored: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var stored = stored
+    return stored.withUTF8 { storedBytes in
+      storedBytes.count == bytes.count
+        && (bytes.isEmpty || memcmp(storedBytes.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+    }
+  }
+
+  @inline(__always)
+  private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    let product = a.multipliedFullWidth(by: b)
+    return product.high ^ product.low
+  }
+
+  /// A 64-bit hash of `bytes`, eight at a time (after wyhash's multiply-mix step).
+  @inline(__always)
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+    var hash = seed ^ UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+    let raw = UnsafeRawBufferPointer(bytes)
+    var offset = 0
+    while offset + 8 <= raw.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      hash = mix(hash ^ word, 0xA076_1D64_78BD_642F)
+      offset += 8
+    }
+    if offset < raw.count {
+      var tail: UInt64 = 0
+      for index in offset..<raw.count { tail |= UInt64(raw[index]) << (8 * UInt64(index - offset)) }
+      hash = mix(hash ^ tail, 0xE703_7ED1_A0B4_28DB)
+    }
+    return mix(hash, 0x8EBC_6AF0_9C88_C6E3)
+  }
+}

@@ -1,0 +1,387 @@
+/// Writes the rows of one sheet, in increasing row order, and collects its merged
+/// ranges, hyperlinks and notes (written after the rows when the sheet ends).
+///
+/// Get one from ``WorkbookWriter/addSheet(named:layout:)``; it stays usable until the
+/// next sheet is added or the workbook is closed.
+public final class SheetWriter {
+  /// The sheet's name.
+  public let name: String
+  /// 0-based position in the workbook.
+  public let index: Int
+  /// The 0-based row that ``appendRow(_:height:)`` writes next.
+  public private(set) var nextRow = 0
+
+  /// Excel's limits on text and links.
+  static let maxTextLength = 32_767
+  static let maxHyperlinks = 65_530
+  static let maxLinkLength = 2_079
+  static let maxRowHeight = 409.0
+
+  var isOpen = true
+  private weak var workbook: WorkbookWriter?
+  private let layout: SheetLayout
+  private let part: WorksheetPart
+  private let xml: XMLEmitter
+  private let rowDigits = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
+  private var rowDigitCount = 0
+  /// Style index of each cell of the row being written.
+  private var styleIndices: [Int] = []
+  /// The last style seen in each column, with its default date format and its index
+  /// (-1: none yet), to skip hashing repeated styles.
+  private var cachedStyles: [CellStyle] = []
+  private var cachedDateFormats: [DateFormat?] = []
+  private var cachedIndices: [Int] = []
+  private var merges: [CellRange] = []
+  private var hyperlinks: [CellReference: CellHyperlink] = [:]
+  private var comments: [CellReference: CellComment] = [:]
+
+  /// The format a date cell gets when its style has none.
+  private enum DateFormat {
+    case date, dateTime, duration
+
+    var numberFormat: NumberFormat {
+      switch self {
+      case .date: .date
+      case .dateTime: .dateTime
+      case .duration: .duration
+      }
+    }
+  }
+
+  /// Style indices of unstyled date cells, by default format.
+  private var plainDateStyles: [DateFormat: Int] = [:]
+
+  init(name: String, index: Int, layout: SheetLayout, workbook: WorkbookWriter, emitter: XMLEmitter) {
+    self.name = name
+    self.index = index
+    self.layout = layout
+    self.workbook = workbook
+    xml = emitter
+    part = WorksheetPart(xml: emitter)
+  }
+
+  deinit { rowDigits.deallocate() }
+
+  // MARK: - Rows
+
+  /// Writes `cells` as the next row, from column A; see ``writeRow(at:_:height:)``.
+  public func appendRow(_ cells: [WriterCell], height: Double? = nil) throws(XLSXError) {
+    try writeRow(at: nextRow, cells, height: height)
+  }
+
+  /// Writes `cells` as row `row` (0-based), from column A. Rows must come in increasing
+  /// order; rows skipped stay empty. `height` is in points (0…409), nil for automatic.
+  /// A ``WriterCell/empty`` cell is left out; an empty cell with a style is written blank.
+  ///
+  /// Every cell is checked before anything is written: a string over 32,767 characters
+  /// (UTF-16 units, as Excel counts), a NaN or infinite number, an unknown error value,
+  /// a date outside 1900-01-01…9999-12-31, or a row or column outside Excel's grid
+  /// throws ``XLSXError/Code/invalidValue`` and writes nothing.
+  public func writeRow(at row: Int, _ cells: [WriterCell], height: Double? = nil) throws(XLSXError) {
+    let workbook = try openWorkbook()
+    guard row >= nextRow else {
+      throw invalid("行必须按递增顺序写入：第 \(row + 1) 行不在已写的第 \(nextRow) 行之后", cell: nil)
+    }
+    guard row < CellReference.maxRows else {
+      throw invalid("行号 \(row + 1) 超出 Excel 上限 1048576 行", cell: nil)
+    }
+    guard cells.count <= CellReference.maxColumns else {
+      throw invalid("第 \(row + 1) 行有 \(cells.count) 个单元格，超出 Excel 上限 16384 列", cell: nil)
+    }
+    if let height, !(height >= 0 && height <= Self.maxRowHeight) {
+      throw invalid("第 \(row + 1) 行的行高 \(height) 无效（应为 0 到 409 磅）", cell: nil)
+    }
+
+    // Check every cell and resolve its style before writing any of them.
+    if cachedIndices.count < cells.count {
+      let missing = cells.count - cachedIndices.count
+      cachedStyles += repeatElement(.plain, count: missing)
+      cachedDateFormats += repeatElement(nil, count: missing)
+      cachedIndices += repeatElement(-1, count: missing)
+    }
+    styleIndices.removeAll(keepingCapacity: true)
+    var written = 0
+    for column in cells.indices {
+      let cell = cells[column]
+      let dateFormat = try check(cell.value, row: row, column: column)
+      let styleIndex = try resolveStyle(cell.style, dateFormat: dateFormat, column: column, workbook: workbook)
+      styleIndices.append(styleIndex)
+      if cell.value != .empty || styleIndex != 0 { written += 1 }
+    }
+
+    setRowDigits(row + 1)
+    let digits = UnsafeBufferPointer(start: rowDigits, count: rowDigitCount)
+    nextRow = row + 1
+    guard written > 0 else {
+      if let height { part.writeEmptyRow(digits, height: height) }
+      try checkEmitter()
+      return
+    }
+    part.writeRowStart(digits, height: height)
+    let sharedStrings = workbook.sharedStrings
+    for column in cells.indices {
+      let style = styleIndices[column]
+      let value: EncodedValue
+      switch cells[column].value {
+      case .string(let text): value = .sharedString(sharedStrings.index(of: text))
+      case .number(let number): value = .number(number)
+      case .bool(let flag): value = .bool(flag)
+      case .error(let text): value = .error(text)
+      case .date(let date): value = .number(date.uses1904 ? date.serial + 1462 : date.serial)
+      case .empty:
+        if style == 0 { continue }
+        value = .blank
+      }
+      part.writeC(column: column, rowNumberDigits: digits, style: style, value: value)
+    }
+    part.writeRowEnd()
+    try checkEmitter()
+  }
+
+  /// Checks a value against Excel's limits; for a date, returns the format it gets when
+  /// its style has none.
+  private func check(_ value: CellValue, row: Int, column: Int) throws(XLSXError) -> DateFormat? {
+    switch value {
+    case .string(let text):
+      if text.utf8.count > Self.maxTextLength, text.utf16.count > Self.maxTextLength {
+        throw invalid(
+          "文本有 \(text.utf16.count) 个字符，超出 Excel 单元格上限 32767 个", row: row, column: column)
+      }
+    case .number(let number):
+      guard number.isFinite else {
+        throw invalid("数值 \(number) 不是有限数，Excel 无法保存", row: row, column: column)
+      }
+    case .error(let text):
+      guard excelErrorValues.contains(text) else {
+        throw invalid("「\(text)」不是 Excel 的错误值（如 #N/A、#DIV/0!）", row: row, column: column)
+      }
+    case .date(let date):
+      let serial = date.uses1904 ? date.serial + 1462 : date.serial
+      guard serial.isFinite, ExcelDateTime.isRepresentable(serial) else {
+        throw invalid("日期序号 \(date.serial) 超出 Excel 可显示的范围（1900-01-01 到 9999-12-31）", row: row, column: column)
+      }
+      if date.isDuration { return .duration }
+      return serial == serial.rounded(.down) ? .date : .dateTime
+    case .bool, .empty:
+      break
+    }
+    return nil
+  }
+
+  private func resolveStyle(
+    _ style: CellStyle?, dateFormat: DateFormat?, column: Int, workbook: WorkbookWriter
+  ) throws(XLSXError) -> Int {
+    guard let style else {
+      guard let dateFormat else { return 0 }
+      if let index = plainDateStyles[dateFormat] { return index }
+      let index = try workbook.styles.index(of: CellStyle(numberFormat: dateFormat.numberFormat))
+      plainDateStyles[dateFormat] = index
+      return index
+    }
+    if cachedIndices[column] >= 0, cachedDateFormats[column] == dateFormat, cachedStyles[column] == style {
+      return cachedIndices[column]
+    }
+    var effective = style
+    if let dateFormat, effective.numberFormat == nil { effective.numberFormat = dateFormat.numberFormat }
+    let index: Int
+    do throws(XLSXError) {
+      index = try workbook.styles.index(of: effective)
+    } catch {
+      var located = error
+      located.sheet = name
+      throw located
+    }
+    cachedStyles[column] = style
+    cachedDateFormats[column] = dateFormat
+    cachedIndices[column] = index
+    return index
+  }
+
+  private func setRowDigits(_ number: Int) {
+    rowDigitCount = XMLEmitter.formatInteger(number, into: rowDigits)
+  }
+
+  // MARK: - Merges, links, notes
+
+  /// Merges the cells of `range` (at least two cells; merged ranges may not overlap).
+  public func merge(_ range: CellRange) throws(XLSXError) {
+    _ = try openWorkbook()
+    try Self.validate(range, sheet: name)
+    guard range.first != range.last else {
+      throw invalid("合并区域 \(range) 只有一个单元格", cell: range.first.description)
+    }
+    if let overlap = merges.first(where: { Self.overlaps($0, range) }) {
+      throw invalid("合并区域 \(range) 与已合并的 \(overlap) 重叠", cell: range.first.description)
+    }
+    merges.append(range)
+  }
+
+  /// Adds a hyperlink on the cell at `reference` (the cell's value is written as usual).
+  /// A link to a cell names a sheet of this workbook, which may be added later; a file
+  /// path may be relative to the workbook (`sub/a.xlsx`, `..\b.xlsx`).
+  public func addHyperlink(at reference: CellReference, to target: HyperlinkTarget, tooltip: String? = nil)
+    throws(XLSXError)
+  {
+    let workbook = try openWorkbook()
+    try Self.validate(CellRange(first: reference, last: reference), sheet: name)
+    let cell = reference.description
+    guard hyperlinks[reference] == nil else { throw invalid("单元格已有超链接", cell: cell) }
+    guard hyperlinks.count < Self.maxHyperlinks else {
+      throw invalid("超链接超过 Excel 每个工作表 65530 个的上限", cell: cell)
+    }
+    switch target {
+    case .cell(let sheet, let target):
+      guard !sheet.isEmpty else { throw invalid("超链接的目标工作表名为空", cell: cell) }
+      try Self.validate(CellRange(first: target, last: target), sheet: name)
+      workbook.noteLink(from: name, to: sheet)
+    case .file(let text), .url(let text):
+      guard !text.isEmpty else { throw invalid("超链接地址为空", cell: cell) }
+      guard text.utf16.count <= Self.maxLinkLength else {
+        throw invalid("超链接地址超过 Excel 上限 2079 个字符", cell: cell)
+      }
+      if let bad = XMLText.firstForbiddenCharacter(in: text) {
+        throw invalid("超链接地址含有控制字符 U+\(bad)", cell: cell)
+      }
+    }
+    if let tooltip {
+      guard tooltip.utf16.count <= 255, XMLText.firstForbiddenCharacter(in: tooltip) == nil else {
+        throw invalid("超链接提示文字无效（最多 255 个字符，不含控制字符）", cell: cell)
+      }
+    }
+    hyperlinks[reference] = CellHyperlink(reference: reference, target: target, tooltip: tooltip)
+  }
+
+  /// Adds a note to the cell at `reference`, shown when the pointer rests on the cell.
+  public func addComment(at reference: CellReference, text: String, author: String = "jixiao") throws(XLSXError) {
+    _ = try openWorkbook()
+    try Self.validate(CellRange(first: reference, last: reference), sheet: name)
+    let cell = reference.description
+    guard comments[reference] == nil else { throw invalid("单元格已有批注", cell: cell) }
+    guard text.utf16.count <= Self.maxTextLength else {
+      throw invalid("批注超过 Excel 上限 32767 个字符", cell: cell)
+    }
+    guard author.utf16.count <= 255 else { throw invalid("批注作者名超过 255 个字符", cell: cell) }
+    comments[reference] = CellComment(reference: reference, text: text, author: author)
+  }
+
+  // MARK: - Start and end
+
+  func start() {
+    part.writeStart(layout: layout, isSelected: index == 0)
+  }
+
+  /// Writes what follows the rows, ends the worksheet entry and writes the sheet's
+  /// relationships, comments and VML parts.
+  func finish() throws(XLSXError) {
+    guard isOpen, let workbook else { return }
+    isOpen = false
+    let sortedComments = comments.values.sorted { $0.reference < $1.reference }
+    let reserved = sortedComments.isEmpty ? nil : workbook.reserveComments(count: sortedComments.count)
+    var externalTargets: [String] = []
+    var links: [(hyperlink: CellHyperlink, relationshipID: String?)] = []
+    for hyperlink in hyperlinks.values.sorted(by: { $0.reference < $1.reference }) {
+      switch hyperlink.target {
+      case .cell:
+        links.append((hyperlink, nil))
+      case .file(let path):
+        externalTargets.append(Self.fileTarget(path))
+        links.append((hyperlink, "rId\(externalTargets.count)"))
+      case .url(let url):
+        externalTargets.append(url)
+        links.append((hyperlink, "rId\(externalTargets.count)"))
+      }
+    }
+    let relationships = WorksheetRelationshipsPart(hyperlinkTargets: externalTargets, commentsNumber: reserved?.number)
+    part.writeEnd(
+      WorksheetPart.Ending(
+        autoFilter: layout.autoFilter, mergedRanges: merges.sorted(), hyperlinks: links,
+        legacyDrawingID: relationships.vmlDrawingID))
+    xml.flush()
+    try checkEmitter()
+    try workbook.zip.endEntry()
+
+    let sheetNumber = index + 1
+    if !relationships.isEmpty {
+      try workbook.writePart(WorksheetRelationshipsPart.path(sheetNumber: sheetNumber), relationships.assemble)
+    }
+    if let reserved {
+      try workbook.writePart(
+        CommentsPart.path(number: reserved.number), mayExceed4GiB: true,
+        CommentsPart(comments: sortedComments, fontName: workbook.options.fontName).assemble)
+      try workbook.writePart(
+        VMLDrawingPart.path(number: reserved.number), mayExceed4GiB: true,
+        VMLDrawingPart(cells: sortedComments.map(\.reference), firstBlock: reserved.firstBlock).assemble)
+    }
+  }
+
+  // MARK: - Helpers
+
+  private func openWorkbook() throws(XLSXError) -> WorkbookWriter {
+    guard let workbook else {
+      throw XLSXError(.invalidValue, "工作簿写入器已释放", sheet: name)
+    }
+    try workbook.checkOpen()
+    guard isOpen else {
+      throw XLSXError(.invalidValue, "工作表已写完（已添加下一个工作表或已关闭工作簿），不能再写入", sheet: name)
+    }
+    return workbook
+  }
+
+  /// Hands full buffers to the deflater and surfaces an I/O error, which ends the writer.
+  private func checkEmitter() throws(XLSXError) {
+    if let failure = xml.failure, let workbook {
+      let located = failure.located(file: workbook.path, part: WorksheetPart.path(sheetNumber: index + 1), sheet: name)
+      workbook.fail(located)
+      throw located
+    }
+  }
+
+  private func invalid(_ message: String, row: Int, column: Int) -> XLSXError {
+    invalid(message, cell: CellReference(row: row, column: column).description)
+  }
+
+  private func invalid(_ message: String, cell: String?) -> XLSXError {
+    XLSXError(.invalidValue, message, file: workbook?.path, sheet: name, cell: cell)
+  }
+
+  /// Checks that a range lies in Excel's grid.
+  static func validate(_ range: CellRange, sheet: String) throws(XLSXError) {
+    for cell in [range.first, range.last] {
+      guard (0..<CellReference.maxRows).contains(cell.row), (0..<CellReference.maxColumns).contains(cell.column)
+      else {
+        throw XLSXError(
+          .invalidValue, "单元格（第 \(cell.row + 1) 行第 \(cell.column + 1) 列）超出 Excel 的 1048576 行 × 16384 列",
+          sheet: sheet)
+      }
+    }
+  }
+
+  private static func overlaps(_ a: CellRange, _ b: CellRange) -> Bool {
+    a.first.row <= b.last.row && b.first.row <= a.last.row && a.first.column <= b.last.column
+      && b.first.column <= a.last.column
+  }
+
+  /// A file path as a relationship target: `\` becomes `/`, and characters that cannot
+  /// stand in a URI reference (space, `#`, `%` …) are percent-encoded; other characters,
+  /// Chinese included, are kept as they are, as Excel does.
+  static func fileTarget(_ path: String) -> String {
+    var result: [UInt8] = []
+    let hex = Array("0123456789ABCDEF".utf8)
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "\\"):
+        result.append(UInt8(ascii: "/"))
+      case 0...0x20, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "<"),
+        UInt8(ascii: ">"), UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"),
+        UInt8(ascii: "}"):
+        result += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+      default:
+        result.append(byte)
+      }
+    }
+    return String(decoding: result, as: UTF8.self)
+  }
+}
+
+@available(*, unavailable, message: "a SheetWriter is used from one task at a time")
+extension SheetWriter: Sendable {}

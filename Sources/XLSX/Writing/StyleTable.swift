@@ -1,0 +1,134 @@
+/// The workbook's cell formats, deduplicated: each distinct ``CellStyle`` becomes one
+/// `cellXfs` entry, and its font, fill, border and number format are shared with every
+/// other style that has the same one.
+final class StyleTable {
+  struct Font: Hashable {
+    var bold: Bool
+    var color: RGBColor?
+  }
+
+  struct Alignment: Hashable {
+    var horizontal: HorizontalAlignment?
+    var vertical: VerticalAlignment?
+    var wrapText: Bool
+  }
+
+  /// One `cellXfs/xf`.
+  struct Format: Hashable {
+    var numberFormatID: Int
+    var fontID: Int
+    var fillID: Int
+    var borderID: Int
+    var alignment: Alignment?
+  }
+
+  /// Excel's limit on cell formats in a workbook.
+  static let maxFormats = 64_000
+  /// The first id free for custom number formats.
+  static let firstCustomFormatID = 164
+
+  /// Fonts; 0 is the default.
+  private(set) var fonts: [Font] = [Font(bold: false, color: nil)]
+  /// Solid fill colours; fills 0 (none) and 1 (gray125) are Excel's required pair, so
+  /// `fillColors[i]` is fill `i + 2`.
+  private(set) var fillColors: [RGBColor] = []
+  /// Borders; 0 is none.
+  private(set) var borders: [CellBorder?] = [nil]
+  /// Custom number formats with their ids (164…), in order of first use.
+  private(set) var customFormats: [(id: Int, code: String)] = []
+  /// Cell formats; 0 is the default.
+  private(set) var formats: [Format] = [Format(numberFormatID: 0, fontID: 0, fillID: 0, borderID: 0, alignment: nil)]
+
+  private var indexByStyle: [CellStyle: Int] = [CellStyle.plain: 0]
+  private var indexByFormat: [Format: Int] = [:]
+  private var fontIndex: [Font: Int] = [Font(bold: false, color: nil): 0]
+  private var fillIndex: [RGBColor: Int] = [:]
+  private var borderIndex: [CellBorder: Int] = [:]
+  private var formatIDByCode: [String: Int] = [:]
+
+  init() {
+    indexByFormat[formats[0]] = 0
+  }
+
+  /// The `cellXfs` index of `style`, adding what is new.
+  func index(of style: CellStyle) throws(XLSXError) -> Int {
+    if let index = indexByStyle[style] { return index }
+    let format = Format(
+      numberFormatID: try numberFormatID(style.numberFormat),
+      fontID: fontID(Font(bold: style.bold, color: style.fontColor)),
+      fillID: style.fillColor.map(fillID) ?? 0,
+      borderID: style.border.map(borderID) ?? 0,
+      alignment: style.horizontalAlignment == nil && style.verticalAlignment == nil && !style.wrapText
+        ? nil
+        : Alignment(
+          horizontal: style.horizontalAlignment, vertical: style.verticalAlignment, wrapText: style.wrapText))
+    let index: Int
+    if let existing = indexByFormat[format] {
+      index = existing
+    } else {
+      guard formats.count < Self.maxFormats else {
+        throw XLSXError(.invalidValue, "单元格样式超过 Excel 上限 \(Self.maxFormats) 种")
+      }
+      index = formats.count
+      formats.append(format)
+      indexByFormat[format] = index
+    }
+    indexByStyle[style] = index
+    return index
+  }
+
+  private func numberFormatID(_ format: NumberFormat?) throws(XLSXError) -> Int {
+    guard let code = format?.code else { return 0 }
+    if let id = NumberFormat.builtInIDs[code] { return id }
+    if let id = formatIDByCode[code] { return id }
+    guard !code.isEmpty, code.utf16.count <= 255 else {
+      throw XLSXError(.invalidValue, "数字格式「\(code)」无效：不能为空，且不超过 255 个字符")
+    }
+    if let bad = XMLText.firstForbiddenCharacter(in: code) {
+      throw XLSXError(.invalidValue, "数字格式含有 XML 不允许的字符 U+\(bad)")
+    }
+    let id = Self.firstCustomFormatID + customFormats.count
+    customFormats.append((id, code))
+    formatIDByCode[code] = id
+    return id
+  }
+
+  private func fontID(_ font: Font) -> Int {
+    if let id = fontIndex[font] { return id }
+    fonts.append(font)
+    fontIndex[font] = fonts.count - 1
+    return fonts.count - 1
+  }
+
+  private func fillID(_ color: RGBColor) -> Int {
+    if let id = fillIndex[color] { return id }
+    fillColors.append(color)
+    fillIndex[color] = fillColors.count + 1
+    return fillColors.count + 1
+  }
+
+  private func borderID(_ border: CellBorder) -> Int {
+    if let id = borderIndex[border] { return id }
+    borders.append(border)
+    borderIndex[border] = borders.count - 1
+    return borders.count - 1
+  }
+}
+
+/// Checks on text that goes where `_xHHHH_` escapes are not decoded (attributes,
+/// sheet names, document properties).
+enum XMLText {
+  /// The first character XML 1.0 cannot carry, as hex, or nil.
+  static func firstForbiddenCharacter(in text: String) -> String? {
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      let forbidden = (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE
+        || value == 0xFFFF
+      if forbidden {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+      }
+    }
+    return nil
+  }
+}
