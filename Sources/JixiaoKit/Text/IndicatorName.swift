@@ -11,9 +11,10 @@ public enum IndicatorName {
   ///   at the start, both against the ``LabelText`` normal form) is dropped:
   ///   `指标1：学生满意度` → `学生满意度`; `指标2：` → an empty name.
   /// - The returned name keeps the original characters (full-width stays full-width)
-  ///   with whitespace tidied: a run of whitespace (line breaks included) between two
-  ///   CJK characters is removed (`社会效\n益指标` → `社会效益指标`, `产出 指标` →
-  ///   `产出指标`); any other run becomes one space (`iPad 采购`); the ends are trimmed.
+  ///   with whitespace tidied: a run of whitespace containing a line break between two
+  ///   CJK characters is the cell's wrapping and is removed (`社会效\n益指标` →
+  ///   `社会效益指标`); any other run becomes one space, because it was typed
+  ///   (`网络联校 智趣新课堂`, `iPad 采购`); the ends are trimmed.
   public static func split(_ raw: String, prefixes: AliasSet) -> (name: String, weight: Double?) {
     var scalars = Array(tidy(raw).unicodeScalars)
     var weight: Double?
@@ -84,14 +85,18 @@ public enum IndicatorName {
   static func tidy(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     var pendingSpace = false
+    var pendingBreak = false
     var previous: Unicode.Scalar?
     for scalar in text.unicodeScalars {
       if FoldedText.isSpace(scalar) {
         pendingSpace = previous != nil
+        if scalar == "\n" || scalar == "\r" { pendingBreak = true }
         continue
       }
-      if pendingSpace, let previous, !(isCJK(previous) && isCJK(scalar)) { out.append(" ") }
+      // A line break between two CJK characters is the cell's wrapping, not a space.
+      if pendingSpace, let previous, !(pendingBreak && isCJK(previous) && isCJK(scalar)) { out.append(" ") }
       pendingSpace = false
+      pendingBreak = false
       out.append(scalar)
       previous = scalar
     }

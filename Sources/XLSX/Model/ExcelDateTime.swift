@@ -25,7 +25,10 @@ public struct ExcelDateTime: Hashable, Sendable, CustomStringConvertible {
   /// Calendar fields of the serial, with Excel's fictitious 1900-02-29 (serial 60)
   /// and a pure time (serial below 1) on the epoch day.
   public var components: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int) {
-    let totalMilliseconds = Int64((serial * 86_400_000).rounded())
+    // Serials beyond Excel's range (the reader never makes such dates, a caller might)
+    // are clamped so that the arithmetic below cannot overflow.
+    let bounded = serial.isFinite ? min(max(serial, -1e9), 1e9) : 0
+    let totalMilliseconds = Int64((bounded * 86_400_000).rounded())
     var day = Int(totalMilliseconds / 86_400_000)
     var rest = Int(totalMilliseconds % 86_400_000)
     if rest < 0 {
