@@ -100,7 +100,7 @@ public struct Converter: Sendable {
       case .table(var report, let trace, let issues):
         Scoring(mapping: mapping).complete(&report)
         result.reports.append(report)
-        result.issues += issues
+        result.issues += issues + Validator(mapping: mapping).validate(report)
         result.sheets.append(SheetOutcome(sheet: sheet.name, kind: .table(trace)))
       case .notSelfEvaluation(let reason):
         result.issues.append(issue("not-self-evaluation", "已跳过：\(reason)", file: name, sheet: sheet.name))

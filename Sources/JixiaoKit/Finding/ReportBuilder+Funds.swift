@@ -10,6 +10,7 @@ extension ReportBuilder {
     var headerRow: Int?
     var columns: [FundsColumn: Int] = [:]
     var headerTexts: [String] = []
+    var explanationColumn: Int?
     for row in text.rows where row < header.firstRow {
       var found: [FundsColumn: Int] = [:]
       var labels: [FundsColumn: (CellReference, String, String)] = [:]
@@ -32,6 +33,10 @@ extension ReportBuilder {
       }
       for cell in text.cells(inRow: row) {
         guard let label = text.label(at: cell.reference), !finder.isKnownLabel(label) else { continue }
+        if explanationColumn == nil, label.contains("原因") || label.hasSuffix("说明") {
+          explanationColumn = cell.reference.column
+          continue
+        }
         trace.unmapped.append(Trace.Unmapped(cell: "\(cell.reference)", text: SheetText.text(of: cell.value), area: "funds-header"))
       }
       break
@@ -42,7 +47,10 @@ extension ReportBuilder {
       let inYuan = ([blockLabel].compactMap { $0 } + headerTexts).contains { Self.saysYuan($0) }
       var row = headerRow + 1
       while row < header.firstRow {
-        guard let fundsRow = readFundsRow(row, columns: columns, inYuan: inYuan) else { break }
+        guard var fundsRow = readFundsRow(row, columns: columns, inYuan: inYuan) else { break }
+        if let column = explanationColumn {
+          fundsRow.explanation = trimmedText(at: CellReference(row: row, column: column))
+        }
         report.funds.append(fundsRow)
         row += 1
       }

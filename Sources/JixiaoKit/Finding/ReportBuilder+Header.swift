@@ -130,7 +130,8 @@ extension ReportBuilder {
       for (index, cell) in cells.enumerated() where index + 1 < cells.count {
         guard case .string(let raw) = cell.value, !consumed.contains("\(cell.reference)") else { continue }
         let label = LabelText.normalize(raw)
-        guard !label.isEmpty, label.count <= 12, !finder.isKnownLabel(label), !finder.values.isBlankOrNotApplicable(raw),
+        guard !label.isEmpty, label.count <= 12, !finder.isKnownLabel(label), !finder.isFundsItem(label),
+          !finder.values.isBlankOrNotApplicable(raw),
           !label.contains(where: \.isNumber), mapping.titles.values.allSatisfy({ $0.match(label) == nil })
         else { continue }
         trace.unmapped.append(Trace.Unmapped(cell: "\(cell.reference)", text: raw, area: "header-block"))

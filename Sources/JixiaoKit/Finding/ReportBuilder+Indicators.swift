@@ -39,7 +39,46 @@ extension ReportBuilder {
       guard let indicator = readIndicator(row: row, level1: level1?.canonical, level2: level2) else { continue }
       report.indicators.append(indicator)
     }
+    readBlockLabelWeight()
     fillWeightsFromGroupLabels()
+  }
+
+  /// A weight in the indicator block label (`绩效目标(80分)`, `绩效指标(90分)`), which the
+  /// weights of all indicators should add up to; recorded as group "".
+  private mutating func readBlockLabelWeight() {
+    let lastColumn = header.columns.values.min() ?? 0
+    for row in header.firstRow...(header.lastRow + 1) {
+      for column in 0...max(lastColumn, 0) {
+        let reference = CellReference(row: row, column: column)
+        guard text.sourceReference(of: reference) == reference, let label = text.label(at: reference),
+          mapping.indicators.blockLabels.match(label) != nil, let raw = text.text(at: reference),
+          let weight = IndicatorName.split(raw, prefixes: AliasSet()).weight
+        else { continue }
+        groupWeights.append(("", weight, "\(reference)"))
+        use(reference)
+        return
+      }
+    }
+  }
+
+  /// A footer row that explains deviations for the whole table (Hubei:
+  /// `偏差大或目标未完成原因分析 | 无`): its text stands for every row's deviation.
+  mutating func readDeviationFooter() {
+    guard let start = endRow else { return }
+    for row in start...text.lastRow {
+      for cell in text.cells(inRow: row) {
+        guard let label = text.label(at: cell.reference), mapping.footerRows.match(label) != nil,
+          label.contains("原因") else { continue }
+        if let (value, at) = valueRight(of: cell.reference) {
+          report.deviationNote = value
+          use(at)
+        } else {
+          report.deviationNote = ""
+        }
+        use(cell.reference)
+        return
+      }
+    }
   }
 
   /// Whether `row` ends the indicator table: its first text is a 总分 / 合计 label or a
@@ -197,6 +236,13 @@ extension ReportBuilder {
       use(reference)
     }
     if let labelCell { use(labelCell.0) }
+    // The 分值 cell of the 总分 row (usually 100): where the weights' sum is stated.
+    if let column = header.columns[.weight] {
+      let reference = CellReference(row: row, column: column)
+      if finder.values.number(text.value(at: reference)) != nil {
+        report.cells["totalWeight"] = "\(text.sourceReference(of: reference))"
+      }
+    }
     // A grade written in the row under the total (自评等级 | 优秀).
     if report.statedGrade == nil, row + 1 <= text.lastRow {
       for cell in text.cells(inRow: row + 1) {

@@ -32,6 +32,7 @@ struct ReportBuilder {
   mutating func build() {
     readIndicators()
     readTotalRow()
+    readDeviationFooter()
     readHeaderBlock()
     readFunds()
     readGoals()

@@ -83,7 +83,6 @@ struct TableFinder {
     if mapping.funds.blockLabels.match(label) != nil || mapping.goals.blockLabels.match(label) != nil { return true }
     if mapping.goals.expected.match(label) != nil || mapping.goals.actual.match(label) != nil { return true }
     if mapping.indicators.blockLabels.match(label) != nil || mapping.totalRow.match(label) != nil { return true }
-    if isFundsItem(label) { return true }
     return mapping.footerRows.match(label) != nil
   }
 }

@@ -39,9 +39,12 @@ public struct Report: Sendable, Equatable {
   public var statedGrade: String?
   /// Which cell fed each header field (`project`, `unit`, `statedTotal` …), for tracing.
   public var cells: [String: String]
-  /// Weights written in 一级 labels (`产出指标(50分)`), for the group-weight check.
-  /// Not part of the canonical JSON.
+  /// Weights written in 一级 labels (`产出指标(50分)`) or in the indicator block label
+  /// (`绩效目标(80分)`, group ""), for the group-weight check. Not in the canonical JSON.
   public var groupWeights: [GroupWeight] = []
+  /// A table-wide deviation explanation from a footer row (`偏差大或目标未完成原因分析 | …`,
+  /// Hubei), which stands for every row's. Not in the canonical JSON.
+  public var deviationNote: String?
 
   public init(source: Source, kind: Kind) {
     self.source = source
@@ -80,6 +83,8 @@ public struct FundsRow: Sendable, Equatable {
   public var score: Double?
   /// `元` when the table's amounts were converted from 元.
   public var sourceUnit: String?
+  /// Text of a 原因/说明 column on this row (why execution is low). Not in the canonical JSON.
+  public var explanation: String?
   /// Field → A1 reference.
   public var cells: [String: String]
 

@@ -1,0 +1,159 @@
+import Foundation
+
+/// One file found among the paths given on the command line.
+public struct InputFile: Sendable, Equatable {
+  /// Where to read it (the argument joined with the path found under it).
+  public var path: String
+  /// How it is named in outputs: `subs/a/b.xlsx` for `b.xlsx` found under the argument `subs`.
+  public var name: String
+  /// Why it is not read (not an `.xlsx`/`.xlsm` workbook); nil for a workbook.
+  public var skipReason: String?
+  /// True when the file itself was given as an argument, false when found in a directory.
+  public var isArgument: Bool
+
+  public init(path: String, name: String, skipReason: String? = nil, isArgument: Bool = false) {
+    self.path = path
+    self.name = name
+    self.skipReason = skipReason
+    self.isArgument = isArgument
+  }
+}
+
+/// An input path that cannot be used: it does not exist, or a directory cannot be listed.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var path: String
+  public var message: String
+
+  public var description: String { message }
+
+  static func notFound(_ path: String) -> InputError {
+    InputError(path: path, message: "找不到输入「\(path)」：没有这个文件或目录")
+  }
+
+  static func unlistable(_ path: String, _ error: Error) -> InputError {
+    InputError(path: path, message: "无法读取目录「\(path)」：\(error.localizedDescription)")
+  }
+}
+
+/// Turns the paths given to `validate` or `merge` into the files to read.
+///
+/// A file argument is taken as given: an `.xlsx`/`.xlsm` is read, anything else is listed
+/// with a skip reason. A directory is walked recursively; symlinked directories are not
+/// followed (no cycles), hidden entries (`.name`) and Office lock files (`~$name`) inside it
+/// are ignored. The result is sorted by name (byte order), each file once.
+public enum InputFiles {
+  /// The files under `paths`; throws the first `InputError` (a missing path, an unlistable directory).
+  public static func collect(_ paths: [String]) throws -> [InputFile] {
+    let (files, errors) = scan(paths)
+    if let error = errors.first { throw error }
+    return files
+  }
+
+  /// The files under `paths`, and an error for each path that could not be used; the
+  /// others are still collected.
+  public static func scan(_ paths: [String]) -> (files: [InputFile], errors: [InputError]) {
+    var files: [InputFile] = []
+    var errors: [InputError] = []
+    for argument in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+        errors.append(.notFound(argument))
+        continue
+      }
+      if isDirectory.boolValue {
+        walk(directory: argument, base: trimmed(argument), into: &files, errors: &errors)
+      } else {
+        let name = cleaned(argument)
+        let reason = isLockFile(lastComponent(argument)) ? "Office 锁定文件（文件正被打开时产生），不是工作簿" : skipReason(argument)
+        files.append(InputFile(path: argument, name: name, skipReason: reason, isArgument: true))
+      }
+    }
+    return (deduplicated(files), errors)
+  }
+
+  /// Why a file with this name is not read, nil for a workbook (`.xlsx`, `.xlsm`).
+  public static func skipReason(_ path: String) -> String? {
+    let name = lastComponent(path)
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "不是 .xlsx 工作簿（没有扩展名）" }
+    let ext = name[name.index(after: dot)...].lowercased()
+    switch ext {
+    case "xlsx", "xlsm": return nil
+    case "xls": return "旧版 .xls，请另存为 .xlsx"
+    case "et", "ett": return "WPS 格式（.\(ext)），请另存为 .xlsx"
+    case "xlsb": return "Excel 二进制格式（.xlsb），请另存为 .xlsx"
+    case "ods": return "OpenDocument 格式（.ods），请另存为 .xlsx"
+    case "csv": return "CSV 文本文件，不是工作簿；请提交 .xlsx"
+    default: return "不是 .xlsx 工作簿（扩展名 .\(ext)）"
+    }
+  }
+
+  private static func walk(directory: String, base: String, into files: inout [InputFile], errors: inout [InputError]) {
+    let manager = FileManager.default
+    let entries: [String]
+    do {
+      entries = try manager.contentsOfDirectory(atPath: directory)
+    } catch {
+      errors.append(.unlistable(directory, error))
+      return
+    }
+    for entry in entries where !entry.hasPrefix(".") && !isLockFile(entry) {
+      let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
+      let name = base == "." ? entry : (base == "/" ? "/" + entry : base + "/" + entry)
+      let type = (try? manager.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+      switch type {
+      case .typeDirectory?:
+        walk(directory: path, base: name, into: &files, errors: &errors)
+      case .typeSymbolicLink?:
+        var isDirectory: ObjCBool = false
+        // A link to a directory is not followed; a broken link is listed and reported as unreadable.
+        let exists = manager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if !(exists && isDirectory.boolValue) {
+          files.append(InputFile(path: path, name: cleaned(name), skipReason: skipReason(entry)))
+        }
+      case .typeRegular?:
+        files.append(InputFile(path: path, name: cleaned(name), skipReason: skipReason(entry)))
+      default:
+        continue  // sockets, pipes, devices
+      }
+    }
+  }
+
+  /// Sorted by name in byte order; the same file (same absolute path) kept once, under
+  /// its first name.
+  private static func deduplicated(_ files: [InputFile]) -> [InputFile] {
+    let sorted = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    var seen: [String: Int] = [:]
+    var result: [InputFile] = []
+    for file in sorted {
+      let key = URL(fileURLWithPath: file.path).standardizedFileURL.path
+      if let index = seen[key] {
+        result[index].isArgument = result[index].isArgument || file.isArgument
+        continue
+      }
+      seen[key] = result.count
+      result.append(file)
+    }
+    return result
+  }
+
+  private static func isLockFile(_ name: String) -> Bool { name.hasPrefix("~$") }
+
+  private static func lastComponent(_ path: String) -> String {
+    String(path.split(separator: "/", omittingEmptySubsequences: true).last ?? Substring(path))
+  }
+
+  /// A directory argument without trailing or doubled slashes and without a leading `./`.
+  static func trimmed(_ path: String) -> String {
+    var text = cleaned(path)
+    while text.count > 1 && text.hasSuffix("/") { text.removeLast() }
+    return text.isEmpty ? "." : text
+  }
+
+  /// A path with doubled slashes collapsed and leading `./` removed.
+  static func cleaned(_ path: String) -> String {
+    var text = path
+    while text.contains("//") { text = text.replacingOccurrences(of: "//", with: "/") }
+    while text.hasPrefix("./") && text.count > 2 { text.removeFirst(2) }
+    return text
+  }
+}
