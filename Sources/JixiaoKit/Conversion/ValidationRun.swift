@@ -104,7 +104,7 @@ public struct ValidationRun: Sendable {
 }
 
 /// An A1 reference (or the first cell of a range) as (row, column) for row-major order;
-/// no cell sorts first, text that is not a reference last.
+/// no cell sorts first, text that is not a reference last (by its text).
 struct CellKey: Comparable {
   private let rank: Int
   private let row: Int
@@ -135,7 +135,7 @@ struct CellKey: Comparable {
       }
     }
     if letters > 0 && digits > 0 {
-      (rank, self.row, self.column, text) = (1, row, column, cell)
+      (rank, self.row, self.column, text) = (1, row, column, "")
     } else {
       (rank, self.row, self.column, text) = (2, 0, 0, cell)
     }
