@@ -33,7 +33,9 @@ public enum JSONValue: Equatable, Sendable {
     return output
   }
 
-  private func write(to output: inout String, indent: Int, level: Int) {
+  /// Appends the value as JSON text to `output`, as if it stood `level` levels deep in a
+  /// larger document (for writing a long document piece by piece).
+  public func write(to output: inout String, indent: Int, level: Int) {
     switch self {
     case .null: output += "null"
     case .bool(let value): output += value ? "true" : "false"

@@ -7,6 +7,6 @@ struct JixiaoCommand: ParsableCommand {
     commandName: "jixiao",
     abstract: "读取、校验并汇总预算绩效自评表（.xlsx）。",
     version: Jixiao.version,
-    subcommands: [ConvertCommand.self, InspectCommand.self, ValidateCommand.self, DumpCommand.self, MappingCommand.self]
+    subcommands: [MergeCommand.self, ConvertCommand.self, InspectCommand.self, ValidateCommand.self, DumpCommand.self, MappingCommand.self]
   )
 }

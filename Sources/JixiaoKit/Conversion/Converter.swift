@@ -17,9 +17,27 @@ public struct FileResult: Sendable {
   public var issues: [ValidationIssue]
   /// Per sheet: what was found (a table's trace, or why the sheet was skipped).
   public var sheets: [SheetOutcome]
+  /// Why the file was not read (not a workbook: `.xls`, `.csv` …), for merges.
+  public var skipReason: String?
+  /// Where the file is on disk (absolute), for links from the consolidated workbook.
+  public var path: String?
 
-  /// ok / warnings / errors by the worst issue; unreadable when the file could not be opened.
+  public init(
+    file: String, sha256: String?, reports: [Report], issues: [ValidationIssue], sheets: [SheetOutcome],
+    skipReason: String? = nil
+  ) {
+    self.file = file
+    self.sha256 = sha256
+    self.reports = reports
+    self.issues = issues
+    self.sheets = sheets
+    self.skipReason = skipReason
+  }
+
+  /// skipped when not read; unreadable when the file could not be opened; else ok /
+  /// warnings / errors by the worst issue.
   public var status: FileStatus {
+    if skipReason != nil { return .skipped }
     if issues.contains(where: { $0.code == "file-unreadable" }) { return .unreadable }
     if issues.contains(where: { $0.severity == .error }) { return .errors }
     if issues.contains(where: { $0.severity == .warning }) { return .warnings }
@@ -58,9 +76,13 @@ public struct Converter: Sendable {
     do {
       bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
     } catch {
-      return unreadable(name, sha256: nil, message: "无法读取文件：\(error.localizedDescription)")
+      var result = unreadable(name, sha256: nil, message: "无法读取文件：\(error.localizedDescription)")
+      result.path = URL(fileURLWithPath: path).standardizedFileURL.path
+      return result
     }
-    return convert(bytes: bytes, name: name)
+    var result = convert(bytes: bytes, name: name)
+    result.path = URL(fileURLWithPath: path).standardizedFileURL.path
+    return result
   }
 
   /// Converts a workbook held in memory.

@@ -15,13 +15,55 @@ public enum CanonicalJSON {
     ])
   }
 
+  /// Writes the same document as ``document(files:mapping:)`` piece by piece to `sink`,
+  /// so that thousands of files never become one string in memory.
+  public static func stream(files: [FileResult], mapping: Mapping, to sink: (String) throws -> Void) rethrows {
+    func header(_ pairs: [(String, JSONValue)]) -> String {
+      var text = ""
+      for (key, value) in pairs {
+        text += "\n \"\(key)\": "
+        value.write(to: &text, indent: 1, level: 1)
+        text += ","
+      }
+      return text
+    }
+    try sink(
+      "{"
+        + header([
+          ("schema", .string("jixiao/1")),
+          ("generator", .object([("name", .string("jixiao")), ("version", .string(Jixiao.version))])),
+          ("mapping", .object([("name", .string(mapping.name)), ("sha256", .string(mapping.sha256))])),
+        ]))
+    func array<Element>(_ key: String, _ items: some Sequence<Element>, last: Bool, _ render: (Element) -> JSONValue) throws {
+      var first = true
+      var chunk = "\n \"\(key)\": ["
+      for item in items {
+        chunk += first ? "\n  " : ",\n  "
+        first = false
+        render(item).write(to: &chunk, indent: 1, level: 2)
+        if chunk.utf8.count > 1 << 16 {
+          try sink(chunk)
+          chunk = ""
+        }
+      }
+      chunk += first ? "]" : "\n ]"
+      chunk += last ? "\n}\n" : ","
+      try sink(chunk)
+    }
+    try array("files", files, last: false, file)
+    try array("reports", files.lazy.flatMap(\.reports), last: false, report)
+    try array("issues", files.lazy.flatMap(\.issues), last: true, issue)
+  }
+
   static func file(_ result: FileResult) -> JSONValue {
-    .object([
+    var pairs: [(String, JSONValue)] = [
       ("file", .string(result.file)),
       ("sha256", optional(result.sha256)),
       ("status", .string(result.status.rawValue)),
       ("reports", .integer(result.reports.count)),
-    ])
+    ]
+    if let reason = result.skipReason { pairs.append(("reason", .string(reason))) }
+    return .object(pairs)
   }
 
   public static func report(_ report: Report) -> JSONValue {

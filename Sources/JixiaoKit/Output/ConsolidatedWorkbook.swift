@@ -1,3 +1,4 @@
+import Foundation
 import OrderedJSON
 import XLSX
 
@@ -18,8 +19,29 @@ public struct ConsolidatedWorkbook {
     self.notes = notes
   }
 
-  /// Writes the workbook atomically to `path`.
+  /// Writes the workbook atomically to `path`. Links to the source files are relative to
+  /// the workbook's folder, so the folder can be moved with its submissions.
   public func write(to path: String) throws(XLSXError) {
+    var copy = self
+    copy.linkBase = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+    try copy.writeSheets(to: path)
+  }
+
+  /// The folder links are relative to.
+  private var linkBase: String?
+
+  /// The link to a source file, relative to the workbook's folder.
+  private func link(_ file: FileResult) -> String? {
+    guard let path = file.path else { return file.file }
+    guard let base = linkBase else { return path }
+    return RelativePath.from(base, to: path)
+  }
+
+  private func link(named name: String) -> String? {
+    files.first { $0.file == name }.flatMap(link)
+  }
+
+  private func writeSheets(to path: String) throws(XLSXError) {
     let writer = try WorkbookWriter(
       path: path,
       options: WorkbookWriter.Options(properties: DocumentProperties(title: "绩效自评汇总", creator: "jixiao")))
@@ -49,32 +71,44 @@ public struct ConsolidatedWorkbook {
 
   // MARK: - Sheets
 
-  /// Adds a sheet with a frozen, filtered header row and widths fitted to `rows`.
+  /// Rows produced on demand: the generator is run twice (once to fit the column widths,
+  /// once to write), so a merge of thousands of files never holds a sheet in memory.
+  typealias RowSource = (_ emit: ([WriterCell], _ link: String?) throws(XLSXError) -> Void) throws(XLSXError) -> Void
+
+  /// Adds a sheet with a frozen, filtered header row, widths fitted to its rows, and a
+  /// hyperlink to the source file on the first cell of every row that names one.
   private func addTable(
-    _ writer: WorkbookWriter, name: String, headers: [String], rows: [[WriterCell]], maxWidth: Double = 50
-  ) throws(XLSXError) -> SheetWriter {
-    var widths: [Double?] = []
-    for column in headers.indices {
-      let texts = [headers[column]] + rows.prefix(5000).compactMap { row -> String? in
-        guard column < row.count else { return nil }
-        switch row[column].value {
-        case .string(let text): return text
-        case .number(let number): return number == number.rounded() ? String(Int(number)) : String(format2(number))
-        default: return nil
+    _ writer: WorkbookWriter, name: String, headers: [String], maxWidth: Double = 50, rows: RowSource
+  ) throws(XLSXError) {
+    var widest = headers.map { ColumnWidth.displayUnits(of: $0) }
+    var count = 0
+    try rows { cells, _ in
+      count += 1
+      for (column, cell) in cells.enumerated() where column < widest.count {
+        let text: String
+        switch cell.value {
+        case .string(let value): text = value
+        case .number(let number): text = number == number.rounded() ? String(Int64(number)) : format2(number)
+        default: continue
         }
+        widest[column] = max(widest[column], ColumnWidth.displayUnits(of: text))
       }
-      widths.append(min(ColumnWidth.estimate(for: texts, minimum: 6), maxWidth))
     }
+    let widths: [Double?] = widest.map { min(max(Double($0) + 2, 6), maxWidth) }
     let lastColumn = max(headers.count - 1, 0)
     let sheet = try writer.addSheet(
       named: name,
       layout: SheetLayout(
         columnWidths: widths, frozenRows: 1,
         autoFilter: CellRange(
-          first: CellReference(row: 0, column: 0), last: CellReference(row: max(rows.count, 1), column: lastColumn))))
+          first: CellReference(row: 0, column: 0), last: CellReference(row: max(count, 1), column: lastColumn))))
     try sheet.appendRow(headers.map { .string($0, style: Self.header) }, height: 30)
-    for row in rows { try sheet.appendRow(row) }
-    return sheet
+    var row = 0
+    try rows { cells, link throws(XLSXError) in
+      row += 1
+      try sheet.appendRow(cells)
+      if let link { try sheet.addHyperlink(at: CellReference(row: row, column: 0), to: .file(link)) }
+    }
   }
 
   private func format2(_ number: Double) -> String {
@@ -85,39 +119,48 @@ public struct ConsolidatedWorkbook {
   private func writeSummary(_ writer: WorkbookWriter) throws(XLSXError) {
     let headers = [
       "文件", "工作表", "类型", "单位", "项目", "年度", "预算数（万元）", "执行数（万元）", "执行率", "资金得分", "填报总分", "计算总分",
-      "等级", "填报等级", "错误", "警告", "状态",
+      "等级", "填报等级", "错误", "警告", "状态", "说明",
     ]
-    var rows: [[WriterCell]] = []
-    var links: [(Int, String)] = []
-    for file in files {
-      let errors = file.issues.filter { $0.severity == .error }.count
-      let warnings = file.issues.filter { $0.severity == .warning }.count
-      if file.reports.isEmpty {
-        links.append((rows.count + 1, file.file))
-        rows.append(
-          [.string(file.file, style: Self.link), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty,
-           .empty, .empty, .empty, .empty, count(errors, Self.error), count(warnings, Self.warning), status(file.status)])
-        continue
-      }
-      for report in file.reports {
-        let total = report.funds.first { $0.score != nil || $0.budget != nil }
-        let reportErrors = file.issues.filter { $0.severity == .error && ($0.sheet == report.source.sheet || $0.sheet == nil) }.count
-        let reportWarnings = file.issues.filter { $0.severity == .warning && ($0.sheet == report.source.sheet || $0.sheet == nil) }.count
-        links.append((rows.count + 1, file.file))
-        rows.append([
-          .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text),
-          .string(report.kind == .project ? "项目" : "部门整体", style: Self.text), optional(report.unit), optional(report.project),
-          report.year.map { .number(Double($0), style: Self.text) } ?? .empty,
-          number(total?.budget, Self.money), number(total?.executed, Self.money), number(total?.rate, Self.percent),
-          number(total?.score, Self.score), number(report.statedTotal, Self.score),
-          number(report.computedTotal, report.statedTotal.map { abs($0 - (report.computedTotal ?? $0)) > 0.01 } == true ? Self.error : Self.score),
-          grade(report.grade), optional(report.statedGrade), count(reportErrors, Self.error), count(reportWarnings, Self.warning),
-          status(file.status),
-        ])
+    try addTable(writer, name: "汇总", headers: headers) { emit throws(XLSXError) in
+      for file in files {
+        let errors = file.issues.filter { $0.severity == .error }.count
+        let warnings = file.issues.filter { $0.severity == .warning }.count
+        if file.reports.isEmpty {
+          let reason = file.skipReason ?? file.issues.first { $0.severity == .error }?.message
+          var cells: [WriterCell] = [.string(file.file, style: Self.link)]
+          cells += Array(repeating: WriterCell(.empty, style: Self.text), count: 13)
+          cells += [count(errors, Self.error), count(warnings, Self.warning), status(file.status), optional(reason, style: Self.wrapped)]
+          try emit(cells, link(file))
+          continue
+        }
+        for report in file.reports {
+          try emit(summaryRow(file, report), link(file))
+        }
       }
     }
-    let sheet = try addTable(writer, name: "汇总", headers: headers, rows: rows)
-    for (row, file) in links { try sheet.addHyperlink(at: CellReference(row: row, column: 0), to: .file(file)) }
+  }
+
+  private func summaryRow(_ file: FileResult, _ report: Report) -> [WriterCell] {
+    let total = Scoring.scoredFundsRow(of: report, mapping: mapping) ?? report.funds.first
+    let inReport = file.issues.filter { $0.sheet == report.source.sheet || $0.sheet == nil }
+    let errors = inReport.filter { $0.severity == .error }.count
+    let warnings = inReport.filter { $0.severity == .warning }.count
+    let totalsDiffer = report.statedTotal.map { abs($0 - (report.computedTotal ?? $0)) > 0.01 } == true
+    var cells: [WriterCell] = [
+      .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text),
+      .string(report.kind == .project ? "项目" : "部门整体", style: Self.text), optional(report.unit), optional(report.project),
+      report.year.map { .number(Double($0), style: Self.text) } ?? WriterCell(.empty, style: Self.text),
+    ]
+    cells += [
+      number(total?.budget, Self.money), number(total?.executed, Self.money), number(total?.rate, Self.percent),
+      number(total?.score, Self.score), number(report.statedTotal, Self.score),
+      number(report.computedTotal, totalsDiffer ? Self.error : Self.score),
+    ]
+    cells += [
+      grade(report.grade), optional(report.statedGrade), count(errors, Self.error), count(warnings, Self.warning),
+      status(file.status), WriterCell(.empty, style: Self.text),
+    ]
+    return cells
   }
 
   private func writeIndicators(_ writer: WorkbookWriter) throws(XLSXError) {
@@ -125,25 +168,23 @@ public struct ConsolidatedWorkbook {
       "文件", "工作表", "行", "单位", "项目", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
       "得分单元格",
     ]
-    var rows: [[WriterCell]] = []
-    var links: [(Int, String)] = []
-    for file in files {
-      for report in file.reports {
-        for indicator in report.indicators {
-          links.append((rows.count + 1, file.file))
-          rows.append([
-            .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text),
-            .number(Double(indicator.row), style: Self.text), optional(report.unit), optional(report.project),
-            optional(indicator.level1), optional(indicator.level2), .string(indicator.name, style: Self.wrapped),
-            optional(indicator.target?.text), optional(indicator.actual?.text), number(indicator.weight, Self.score),
-            number(indicator.score, Self.score), optional(indicator.deviation, style: Self.wrapped),
-            optional(indicator.cells["score"]),
-          ])
+    try addTable(writer, name: "指标明细", headers: headers, maxWidth: 40) { emit throws(XLSXError) in
+      for file in files {
+        for report in file.reports {
+          for indicator in report.indicators {
+            try emit(
+              [
+                .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text),
+                .number(Double(indicator.row), style: Self.text), optional(report.unit), optional(report.project),
+                optional(indicator.level1), optional(indicator.level2), .string(indicator.name, style: Self.wrapped),
+                optional(indicator.target?.text), optional(indicator.actual?.text), number(indicator.weight, Self.score),
+                number(indicator.score, Self.score), optional(indicator.deviation, style: Self.wrapped),
+                optional(indicator.cells["score"]),
+              ], link(file))
+          }
         }
       }
     }
-    let sheet = try addTable(writer, name: "指标明细", headers: headers, rows: rows, maxWidth: 40)
-    for (row, file) in links { try sheet.addHyperlink(at: CellReference(row: row, column: 0), to: .file(file)) }
   }
 
   private func writeFunds(_ writer: WorkbookWriter) throws(XLSXError) {
@@ -151,38 +192,40 @@ public struct ConsolidatedWorkbook {
       "文件", "工作表", "单位", "项目", "资金项目", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率", "分值", "得分", "原表单位",
       "单元格",
     ]
-    var rows: [[WriterCell]] = []
-    for file in files {
-      for report in file.reports {
-        for funds in report.funds {
-          rows.append([
-            .string(file.file, style: Self.text), .string(report.source.sheet, style: Self.text), optional(report.unit),
-            optional(report.project), .string(funds.item, style: Self.text), number(funds.initialBudget, Self.money),
-            number(funds.budget, Self.money), number(funds.executed, Self.money), number(funds.rate, Self.percent),
-            number(funds.weight, Self.score), number(funds.score, Self.score), .string(funds.sourceUnit ?? "万元", style: Self.text),
-            optional(funds.cells["budget"] ?? funds.cells["item"]),
-          ])
+    try addTable(writer, name: "资金", headers: headers) { emit throws(XLSXError) in
+      for file in files {
+        for report in file.reports {
+          for funds in report.funds {
+            try emit(
+              [
+                .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text), optional(report.unit),
+                optional(report.project), .string(funds.item, style: Self.text), number(funds.initialBudget, Self.money),
+                number(funds.budget, Self.money), number(funds.executed, Self.money), number(funds.rate, Self.percent),
+                number(funds.weight, Self.score), number(funds.score, Self.score),
+                .string(funds.sourceUnit ?? "万元", style: Self.text), optional(funds.cells["budget"] ?? funds.cells["item"]),
+              ], link(file))
+          }
         }
       }
     }
-    _ = try addTable(writer, name: "资金", headers: headers, rows: rows)
   }
 
   private func writeIssues(_ writer: WorkbookWriter) throws(XLSXError) {
     let headers = ["文件", "工作表", "单元格", "代码", "级别", "字段", "说明", "发现值", "期望值"]
-    var rows: [[WriterCell]] = []
-    for file in files {
-      for issue in file.issues {
-        let style = issue.severity == .error ? Self.error : issue.severity == .warning ? Self.warning : Self.text
-        rows.append([
-          .string(issue.file, style: Self.text), optional(issue.sheet), optional(issue.cell),
-          .string(issue.code, style: Self.text), .string(Self.severityName(issue.severity), style: style),
-          optional(issue.field), .string(issue.message, style: Self.wrapped), optional(issue.found.map(Self.render)),
-          optional(issue.expected.map(Self.render)),
-        ])
+    try addTable(writer, name: "校验问题", headers: headers, maxWidth: 60) { emit throws(XLSXError) in
+      for file in files {
+        for issue in file.issues {
+          let style = issue.severity == .error ? Self.error : issue.severity == .warning ? Self.warning : Self.text
+          try emit(
+            [
+              .string(issue.file, style: Self.link), optional(issue.sheet), optional(issue.cell),
+              .string(issue.code, style: Self.text), .string(Self.severityName(issue.severity), style: style),
+              optional(issue.field), .string(issue.message, style: Self.wrapped), optional(issue.found.map(Self.render)),
+              optional(issue.expected.map(Self.render)),
+            ], link(file))
+        }
       }
     }
-    _ = try addTable(writer, name: "校验问题", headers: headers, rows: rows, maxWidth: 60)
   }
 
   private func writeNotes(_ writer: WorkbookWriter) throws(XLSXError) {
@@ -194,11 +237,23 @@ public struct ConsolidatedWorkbook {
     ]
     for status in [FileStatus.ok, .warnings, .errors, .unreadable, .skipped] {
       let count = files.filter { $0.status == status }.count
-      rows.append([.string("状态 \(status.rawValue)（\(Self.statusName(status))）", style: Self.text), .number(Double(count), style: Self.text)])
+      rows.append([
+        .string("状态：\(Self.statusName(status))（\(status.rawValue)）", style: Self.text), .number(Double(count), style: Self.text),
+      ])
     }
     rows.append([.string("报表数", style: Self.text), .number(Double(files.reduce(0) { $0 + $1.reports.count }), style: Self.text)])
+    for severity in Severity.allCases {
+      let count = files.reduce(0) { $0 + $1.issues.filter { $0.severity == severity }.count }
+      rows.append([.string("问题：\(Self.severityName(severity))", style: Self.text), .number(Double(count), style: Self.text)])
+    }
     for (key, value) in notes { rows.append([.string(key, style: Self.text), .string(value, style: Self.text)]) }
-    _ = try addTable(writer, name: "说明", headers: ["项目", "内容"], rows: rows, maxWidth: 70)
+    for file in files where file.status == .skipped || file.status == .unreadable {
+      let reason = file.skipReason ?? file.issues.first { $0.code == "file-unreadable" }?.message ?? ""
+      rows.append([.string("\(Self.statusName(file.status))：\(file.file)", style: Self.text), .string(reason, style: Self.wrapped)])
+    }
+    try addTable(writer, name: "说明", headers: ["项目", "内容"], maxWidth: 80) { emit throws(XLSXError) in
+      for row in rows { try emit(row, nil) }
+    }
   }
 
   // MARK: - Cells
@@ -232,7 +287,8 @@ public struct ConsolidatedWorkbook {
     return .string(Self.statusName(status), style: style)
   }
 
-  static func statusName(_ status: FileStatus) -> String {
+  /// The Chinese name of a file status (通过, 有警告 …).
+  public static func statusName(_ status: FileStatus) -> String {
     switch status {
     case .ok: "通过"
     case .warnings: "有警告"
@@ -242,7 +298,8 @@ public struct ConsolidatedWorkbook {
     }
   }
 
-  static func severityName(_ severity: Severity) -> String {
+  /// The Chinese name of a severity (错误, 警告, 提示).
+  public static func severityName(_ severity: Severity) -> String {
     switch severity {
     case .error: "错误"
     case .warning: "警告"

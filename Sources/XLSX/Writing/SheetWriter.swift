@@ -361,11 +361,24 @@ public final class SheetWriter {
       && b.first.column <= a.last.column
   }
 
-  /// A file path as a relationship target: `\` becomes `/`, and characters that cannot
-  /// stand in a URI reference (space, `#`, `%` …) are percent-encoded; other characters,
+  /// A file path as a relationship target: `\` becomes `/`; an absolute path becomes a
+  /// `file:` URI (`C:\a.xlsx` → `file:///C:/a.xlsx`, `\\server\share\a.xlsx` →
+  /// `file://server/share/a.xlsx`, `/srv/a.xlsx` → `file:///srv/a.xlsx`); characters that
+  /// cannot stand in a URI (space, `#`, `%` …) are percent-encoded; other characters,
   /// Chinese included, are kept as they are, as Excel does.
   static func fileTarget(_ path: String) -> String {
+    let bytes = Array(path.utf8)
+    let isSlash = { (byte: UInt8) in byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") }
     var result: [UInt8] = []
+    if bytes.count >= 3, (bytes[0] | 0x20) >= UInt8(ascii: "a"), (bytes[0] | 0x20) <= UInt8(ascii: "z"),
+      bytes[1] == UInt8(ascii: ":"), isSlash(bytes[2])
+    {
+      result = Array("file:///".utf8)
+    } else if bytes.count >= 2, isSlash(bytes[0]), isSlash(bytes[1]) {
+      result = Array("file:".utf8)
+    } else if bytes.first == UInt8(ascii: "/") {
+      result = Array("file://".utf8)
+    }
     let hex = Array("0123456789ABCDEF".utf8)
     for byte in path.utf8 {
       switch byte {
