@@ -72,15 +72,15 @@ public struct Converter: Sendable {
   /// Never throws: an unreadable file gives a `file-unreadable` issue.
   public func convert(path: String, name: String? = nil) -> FileResult {
     let name = name ?? path
-    let bytes: [UInt8]
+    var result: FileResult
     do {
-      bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+      let workbook = try Workbook(path: path, fileName: name, limits: limits)
+      result = convert(workbook, sha256: workbook.withFileBytes { SHA256.hexDigest($0) })
     } catch {
-      var result = unreadable(name, sha256: nil, message: "无法读取文件：\(error.localizedDescription)")
-      result.path = URL(fileURLWithPath: path).standardizedFileURL.path
-      return result
+      // A file that is there but is not a workbook still gets its checksum.
+      let digest = (try? Data(contentsOf: URL(fileURLWithPath: path))).map { SHA256.hexDigest($0) }
+      result = unreadable(name, sha256: digest, message: error.description)
     }
-    var result = convert(bytes: bytes, name: name)
     result.path = URL(fileURLWithPath: path).standardizedFileURL.path
     return result
   }
@@ -88,12 +88,15 @@ public struct Converter: Sendable {
   /// Converts a workbook held in memory.
   public func convert(bytes: [UInt8], name: String) -> FileResult {
     let digest = SHA256.hexDigest(bytes)
-    let workbook: Workbook
     do {
-      workbook = try Workbook(bytes: bytes, fileName: name, limits: limits)
+      return convert(try Workbook(bytes: bytes, fileName: name, limits: limits), sha256: digest)
     } catch {
       return unreadable(name, sha256: digest, message: error.description)
     }
+  }
+
+  private func convert(_ workbook: Workbook, sha256 digest: String) -> FileResult {
+    let name = workbook.fileName
     var result = FileResult(file: name, sha256: digest, reports: [], issues: [], sheets: [])
     for sheet in workbook.sheets {
       guard sheet.kind == .worksheet else {

@@ -6,7 +6,9 @@ extension ReportBuilder {
   /// text after the label's colon in the same cell, or the next cell to the right.
   mutating func readHeaderBlock() {
     let signOff: Set<HeaderField> = [.filledBy, .filledOn, .phone]
-    for row in text.rows {
+    // Above the indicator table, and after it; not among its rows.
+    let tableRows = (header.firstRow)..<(endRow ?? header.firstRow)
+    for row in text.rows where !tableRows.contains(row) {
       for cell in text.cells(inRow: row) where text.isAnchor(cell.reference) {
         guard case .string(let raw) = cell.value else { continue }
         let above = row < header.firstRow
@@ -67,6 +69,9 @@ extension ReportBuilder {
       return [(field, value, raw.trimmingWhitespace, alias, cell)]
     }
     // `label：value` segments inside the cell.
+    // A colon, `:` or `：` (EF BC 9A), checked on bytes (String.contains is slow here).
+    let bytes = raw.utf8
+    guard bytes.contains(0x3A) || (bytes.contains(0x9A) && raw.unicodeScalars.contains("：")) else { return [] }
     let segments = Self.colonSegments(raw)
     guard !segments.isEmpty else { return [] }
     var result: [(HeaderField, String, String, String, CellReference)] = []

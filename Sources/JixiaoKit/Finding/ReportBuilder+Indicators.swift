@@ -84,7 +84,8 @@ extension ReportBuilder {
   /// Whether `row` ends the indicator table: its first text is a 总分 / 合计 label or a
   /// footer label (填表人, 偏差大或目标未完成原因分析 …).
   private func isEndRow(_ row: Int) -> Bool {
-    for cell in text.cells(inRow: row) {
+    // The label that ends a table stands at its left: look at the first few texts only.
+    for cell in text.cells(inRow: row).prefix(3) {
       guard let label = text.label(at: cell.reference) else { continue }
       if mapping.indicators.blockLabels.match(label) != nil { continue }
       return mapping.totalRow.match(label) != nil || mapping.footerRows.match(label) != nil

@@ -24,7 +24,7 @@ struct TableFinder {
   init(grid: SheetGrid, formatKinds: [NumberFormatKind] = [], mapping: Mapping, file: String) {
     text = SheetText(grid: grid, formatKinds: formatKinds)
     self.mapping = mapping
-    values = ValueParser(mapping: mapping)
+    values = mapping.valueParser
     self.file = file
     sheet = grid.sheet.name
   }
@@ -77,13 +77,7 @@ struct TableFinder {
 
   /// Whether `label` is any label the mapping knows (so it is never taken as a value).
   func isKnownLabel(_ label: String) -> Bool {
-    if mapping.header.values.contains(where: { $0.match(label) != nil }) { return true }
-    if mapping.indicators.columns.values.contains(where: { $0.match(label) != nil }) { return true }
-    if mapping.funds.columns.values.contains(where: { $0.match(label) != nil }) { return true }
-    if mapping.funds.blockLabels.match(label) != nil || mapping.goals.blockLabels.match(label) != nil { return true }
-    if mapping.goals.expected.match(label) != nil || mapping.goals.actual.match(label) != nil { return true }
-    if mapping.indicators.blockLabels.match(label) != nil || mapping.totalRow.match(label) != nil { return true }
-    return mapping.footerRows.match(label) != nil
+    mapping.knownLabels.match(label) != nil
   }
 }
 

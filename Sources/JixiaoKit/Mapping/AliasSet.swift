@@ -13,36 +13,132 @@ public struct AliasSet: Sendable {
     public let source: String
     let expression: NSRegularExpression
 
+    /// For a pattern anchored with `^`, the literal text it must start with (`^指标\d+` →
+    /// `指标`): a text without it is rejected without running the expression.
+    let literalPrefix: String
+
     /// Compiles `source`; throws the compiler's message for a bad pattern.
     public init(_ source: String) throws {
       self.source = source
       expression = try NSRegularExpression(pattern: source)
+      literalPrefix = Self.literalPrefix(of: source)
     }
 
     public func matches(_ text: String) -> Bool {
-      expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+      if !literalPrefix.isEmpty, !text.hasPrefix(literalPrefix) { return false }
+      return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// The characters after `^` up to the first one with a meaning in a pattern (a
+    /// character followed by a quantifier is not required, so it is left out too).
+    static func literalPrefix(of source: String) -> String {
+      guard source.hasPrefix("^"), !hasTopLevelAlternation(source) else { return "" }
+      let special: Set<Character> = ["\\", ".", "[", "]", "(", ")", "{", "}", "*", "+", "?", "|", "^", "$"]
+      var literal: [Character] = []
+      for character in source.dropFirst() {
+        if special.contains(character) {
+          if ["*", "?", "{"].contains(character), !literal.isEmpty { literal.removeLast() }
+          break
+        }
+        literal.append(character)
+      }
+      return String(literal)
+    }
+
+    /// Whether `source` has a `|` outside groups and classes (`^a|b` is not anchored as a whole).
+    static func hasTopLevelAlternation(_ source: String) -> Bool {
+      var depth = 0
+      var inClass = false
+      var escaped = false
+      for character in source {
+        if escaped {
+          escaped = false
+          continue
+        }
+        switch character {
+        case "\\": escaped = true
+        case "[": inClass = true
+        case "]": inClass = false
+        case "(" where !inClass: depth += 1
+        case ")" where !inClass: depth -= 1
+        case "|" where !inClass && depth == 0: return true
+        default: break
+        }
+      }
+      return false
     }
   }
+
+  /// The exact aliases as a set of UTF-8 bytes, for lookup (hashing bytes skips the
+  /// Unicode normalisation that hashing a `String` does; both sides are in normal form).
+  private var exactSet: Set<ByteKey>
+  /// Results of ``match(_:)`` so far: label texts repeat across thousands of files, and a
+  /// regular expression costs microseconds. Shared by copies; replaced when aliases change.
+  private var memo = MatchMemo()
 
   public init(exact: [String] = [], patterns: [Pattern] = []) {
     self.exact = exact.map(LabelText.normalize)
     self.patterns = patterns
+    exactSet = Set(self.exact.map(ByteKey.init))
   }
 
   /// Appends the aliases of `other` that are not already here.
   public mutating func add(_ other: AliasSet) {
-    for alias in other.exact where !exact.contains(alias) { exact.append(alias) }
+    for alias in other.exact where !exactSet.contains(ByteKey(alias)) {
+      exact.append(alias)
+      exactSet.insert(ByteKey(alias))
+    }
     for pattern in other.patterns where !patterns.contains(where: { $0.source == pattern.source }) {
       patterns.append(pattern)
     }
+    memo = MatchMemo()
   }
 
   public var isEmpty: Bool { exact.isEmpty && patterns.isEmpty }
 
   /// The alias that `normalized` text matches (the exact text, or `/pattern/`), or nil.
   public func match(_ normalized: String) -> String? {
-    if let alias = exact.first(where: { $0 == normalized }) { return alias }
-    if let pattern = patterns.first(where: { $0.matches(normalized) }) { return "/\(pattern.source)/" }
-    return nil
+    let key = ByteKey(normalized)
+    if exactSet.contains(key) { return normalized }
+    guard !patterns.isEmpty, !normalized.isEmpty else { return nil }
+    if let known = memo.lookup(key) { return known.alias }
+    let found = patterns.first(where: { $0.matches(normalized) }).map { "/\($0.source)/" }
+    memo.store(key, found)
+    return found
+  }
+}
+
+/// A bounded, thread-safe memo of pattern matches.
+final class MatchMemo: @unchecked Sendable {
+  struct Entry { var alias: String? }
+  private let lock = NSLock()
+  private var entries: [ByteKey: Entry] = [:]
+  private static let capacity = 50_000
+
+  func lookup(_ text: ByteKey) -> Entry? {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries[text]
+  }
+
+  func store(_ text: ByteKey, _ alias: String?) {
+    lock.lock()
+    defer { lock.unlock() }
+    if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+    entries[text] = Entry(alias: alias)
+  }
+}
+
+/// A text's UTF-8 bytes as a dictionary key, hashed in one go (a `String` key is hashed
+/// through Unicode normalisation, an `[UInt8]` key byte by byte; both are slow here).
+struct ByteKey: Hashable, Sendable {
+  let bytes: [UInt8]
+
+  init(_ text: String) {
+    bytes = Array(text.utf8)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a province's wording maps onto the canonical schema: the contents of a mapping
 /// file (`Mappings/default.yaml`, or a user's file that `extends: default`), after
 /// loading, merging and checking. Every alias is stored in ``LabelText`` normal form.
@@ -46,6 +48,8 @@ public struct Mapping: Sendable {
   public var tolerances: Tolerances
   /// Severity per issue code; nil switches the check off.
   public var severities: [String: Severity?]
+  /// The cache behind ``knownLabels``; a mapping is not changed after it is loaded.
+  let labelIndex = LabelIndex()
 
   public init(
     version: Int = 1, name: String, sha256: String = "", titles: [Report.Kind: AliasSet] = [:],
@@ -78,6 +82,61 @@ public struct Mapping: Sendable {
     self.scoring = scoring
     self.tolerances = tolerances
     self.severities = severities
+  }
+}
+
+extension Mapping {
+  /// Every label of the header block, funds, goals, indicator table, total and footer
+  /// rows in one set, so that "is this cell a label?" is one lookup. Built once per
+  /// mapping value and shared by its copies.
+  public var knownLabels: AliasSet {
+    labelIndex.union(of: self)
+  }
+
+  /// The value parser for this mapping's vocabulary, built once and shared.
+  var valueParser: ValueParser {
+    labelIndex.valueParser(for: self)
+  }
+
+  /// The union of the label sets, in the order they are looked at.
+  static func unionOfLabels(_ mapping: Mapping) -> AliasSet {
+    var union = AliasSet()
+    for set in mapping.header.values { union.add(set) }
+    for set in mapping.indicators.columns.values { union.add(set) }
+    for set in mapping.funds.columns.values { union.add(set) }
+    for set in [
+      mapping.funds.blockLabels, mapping.goals.blockLabels, mapping.goals.expected, mapping.goals.actual,
+      mapping.indicators.blockLabels, mapping.totalRow, mapping.footerRows,
+    ] {
+      union.add(set)
+    }
+    return union
+  }
+}
+
+/// Builds ``Mapping/knownLabels`` and the value parser on first use (after the loader has
+/// filled the mapping).
+final class LabelIndex: @unchecked Sendable {
+  private let lock = NSLock()
+  private var built: AliasSet?
+  private var parser: ValueParser?
+
+  func valueParser(for mapping: Mapping) -> ValueParser {
+    lock.lock()
+    defer { lock.unlock() }
+    if let parser { return parser }
+    let made = ValueParser(mapping: mapping)
+    parser = made
+    return made
+  }
+
+  func union(of mapping: Mapping) -> AliasSet {
+    lock.lock()
+    defer { lock.unlock() }
+    if let built { return built }
+    let union = Mapping.unionOfLabels(mapping)
+    built = union
+    return union
   }
 }
 

@@ -53,6 +53,9 @@ public struct ConsolidatedWorkbook {
     try writer.close()
   }
 
+  /// Hyperlinks written per sheet at most (Excel's limit is 65,530).
+  static let maxLinksPerSheet = 65_000
+
   // MARK: - Styles
 
   private static let border = CellBorder(.thin, color: RGBColor(0xBFBFBF))
@@ -104,10 +107,18 @@ public struct ConsolidatedWorkbook {
           first: CellReference(row: 0, column: 0), last: CellReference(row: max(count, 1), column: lastColumn))))
     try sheet.appendRow(headers.map { .string($0, style: Self.header) }, height: 30)
     var row = 0
+    var links = 0
+    var previousLink: String?
     try rows { cells, link throws(XLSXError) in
       row += 1
       try sheet.appendRow(cells)
-      if let link { try sheet.addHyperlink(at: CellReference(row: row, column: 0), to: .file(link)) }
+      // Excel allows 65,530 hyperlinks per sheet: a file's link goes on its first row of a
+      // run (every row in 汇总, where each row is a report), up to the limit.
+      if let link, link != previousLink || name == "汇总", links < Self.maxLinksPerSheet {
+        try sheet.addHyperlink(at: CellReference(row: row, column: 0), to: .file(link))
+        links += 1
+      }
+      previousLink = link
     }
   }
 

@@ -72,6 +72,7 @@ public enum IndicatorName {
     }
     let range = NSRange(normalized.startIndex..., in: normalized)
     for pattern in prefixes.patterns {
+      if !pattern.literalPrefix.isEmpty, !normalized.hasPrefix(pattern.literalPrefix) { continue }
       guard let match = pattern.expression.firstMatch(in: normalized, options: [.anchored], range: range),
         match.range.location == 0, match.range.length > 0,
         let matched = Range(match.range, in: normalized)

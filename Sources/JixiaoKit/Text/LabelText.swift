@@ -7,10 +7,20 @@ public enum LabelText {
   public static func normalize(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace || scalar == "\u{3000}" || scalar == "\u{FEFF}" { continue }
+      if isSpace(scalar) { continue }
       scalars.append(fold(scalar))
     }
     return String(scalars)
+  }
+
+  /// Whitespace, with fast answers for ASCII and CJK (the Unicode property lookup is slow).
+  @inline(__always)
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x21...0x7E, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return false
+    case 0x20, 0x09...0x0D, 0x3000, 0xFEFF: return true
+    default: return scalar.properties.isWhitespace
+    }
   }
 
   /// One scalar in normal form: full-width ASCII (U+FF01–U+FF5E) to ASCII, CJK brackets

@@ -71,7 +71,7 @@ struct IndicatorAssessment {
 /// `missing-deviation`: each indicator's score against its target, actual and weight.
 struct IndicatorScoringCheck: ReportCheck {
   func run(_ context: inout CheckContext) {
-    let values = ValueParser(mapping: context.mapping)
+    let values = context.mapping.valueParser
     let note = context.report.deviationNote
     for indicator in context.report.indicators {
       guard let weight = indicator.weight, let score = indicator.score, weight > 0 else { continue }

@@ -19,10 +19,15 @@ public final class Workbook: Sendable {
 
   private let archive: ZipArchive
 
-  /// Opens the workbook at `path`.
-  public convenience init(path: String, limits: ReadLimits = ReadLimits()) throws(XLSXError) {
-    let bytes = try ArchiveBytes(contentsOf: path, displayName: path)
-    try self.init(bytes: bytes, fileName: path, limits: limits)
+  /// Opens the workbook at `path`; `fileName` names it in errors (default: the path).
+  public convenience init(path: String, fileName: String? = nil, limits: ReadLimits = ReadLimits()) throws(XLSXError) {
+    let bytes = try ArchiveBytes(contentsOf: path, displayName: fileName ?? path)
+    try self.init(bytes: bytes, fileName: fileName ?? path, limits: limits)
+  }
+
+  /// Calls `body` with the bytes of the file as read (for a checksum).
+  public func withFileBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    try body(archive.bytes.buffer)
   }
 
   /// Opens a workbook held in memory; `fileName` names it in errors.
