@@ -97,6 +97,18 @@ public enum JSONValue: Equatable, Sendable {
     return value.description
   }
 
+  /// Whether any character must be escaped: controls, `"`, `\\`, U+2028 and U+2029
+  /// (E2 80 A8/A9 in UTF-8). Most strings need nothing and are copied whole.
+  private static func needsEscaping(_ value: String) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in value.utf8 {
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+      if (byte == 0xA8 || byte == 0xA9) && previous == (0xE2, 0x80) { return true }
+      previous = (previous.1, byte)
+    }
+    return false
+  }
+
   private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
     let hex = String(scalar.value, radix: 16)
     return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
@@ -104,6 +116,11 @@ public enum JSONValue: Equatable, Sendable {
 
   private static func writeString(_ value: String, to output: inout String) {
     output += "\""
+    if !needsEscaping(value) {
+      output += value
+      output += "\""
+      return
+    }
     var plainStart = value.unicodeScalars.startIndex
     var index = plainStart
     let scalars = value.unicodeScalars

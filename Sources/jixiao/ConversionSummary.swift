@@ -16,7 +16,7 @@ enum ConversionSummary {
       lines.append(line)
     }
     let counts = Severity.allCases.map { severity in
-      "\(label(severity)) \(result.issues.filter { $0.severity == severity }.count)"
+      "\(severity.chineseName) \(result.issues.filter { $0.severity == severity }.count)"
     }
     lines.append("\(result.file)：问题 " + counts.joined(separator: "，"))
     for issue in result.issues where issue.severity == .error && result.reports.isEmpty {
@@ -25,13 +25,6 @@ enum ConversionSummary {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  static func label(_ severity: Severity) -> String {
-    switch severity {
-    case .error: "错误"
-    case .warning: "警告"
-    case .info: "提示"
-    }
-  }
 
   static func format(_ number: Double?) -> String {
     guard let number else { return "—" }

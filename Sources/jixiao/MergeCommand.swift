@@ -67,8 +67,21 @@ struct MergeCommand: ParsableCommand {
       var notes: [(String, String)] = []
       if stamp { notes.append(("生成时间", ISO8601DateFormatter().string(from: started))) }
       for error in errors { notes.append(("无法处理的输入", error.message)) }
-      try ConsolidatedWorkbook(files: files, mapping: mapping, notes: notes).write(to: output)
-      if let json { try OutputFile.stream(to: json) { sink in try CanonicalJSON.stream(files: files, mapping: mapping, to: sink) } }
+      // The two outputs are written at the same time, on two threads.
+      let jsonWriter = json.map { path in
+        BackgroundTask { [files] in
+          try OutputFile.stream(to: path) { sink in try CanonicalJSON.stream(files: files, mapping: mapping, to: sink) }
+        }
+      }
+      let workbookError: Error?
+      do {
+        try ConsolidatedWorkbook(files: files, mapping: mapping, notes: notes).write(to: output)
+        workbookError = nil
+      } catch {
+        workbookError = error
+      }
+      try jsonWriter?.wait()
+      if let workbookError { throw workbookError }
     } catch {
       StandardError.write("jixiao: 无法写出汇总结果：\(error)\n")
       throw ExitCode(2)
@@ -92,11 +105,11 @@ struct MergeSummary {
 
   var line: String {
     let byStatus = [FileStatus.ok, .warnings, .errors, .unreadable, .skipped].map { status in
-      "\(ConsolidatedWorkbook.statusName(status)) \(files.filter { $0.status == status }.count)"
+      "\(status.chineseName) \(files.filter { $0.status == status }.count)"
     }
     let issues = files.flatMap(\.issues)
     let bySeverity = Severity.allCases.map { severity in
-      "\(ConsolidatedWorkbook.severityName(severity)) \(issues.filter { $0.severity == severity }.count)"
+      "\(severity.chineseName) \(issues.filter { $0.severity == severity }.count)"
     }
     let reports = files.reduce(0) { $0 + $1.reports.count }
     return "汇总 \(files.count) 个文件（\(byStatus.joined(separator: "，"))），\(reports) 份报表；问题：\(bySeverity.joined(separator: "，"))；用时 \(String(format: "%.1f", seconds)) 秒"
@@ -110,5 +123,23 @@ struct MergeSummary {
     if issues.contains(where: { $0.severity == .error }) { return 1 }
     if strict && issues.contains(where: { $0.severity == .warning }) { return 1 }
     return 0
+  }
+}
+
+/// Runs a throwing job on its own thread; ``wait()`` returns when it is done and rethrows.
+final class BackgroundTask: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var failure: Error?
+
+  init(_ job: @escaping @Sendable () throws -> Void) {
+    Thread.detachNewThread { [self] in
+      do { try job() } catch { failure = error }
+      done.signal()
+    }
+  }
+
+  func wait() throws {
+    done.wait()
+    if let failure { throw failure }
   }
 }

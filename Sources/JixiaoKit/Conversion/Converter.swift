@@ -2,8 +2,19 @@ import Foundation
 import XLSX
 
 /// What became of one input file.
-public enum FileStatus: String, Sendable, Equatable {
+public enum FileStatus: String, Sendable, Equatable, CaseIterable {
   case ok, warnings, errors, unreadable, skipped
+
+  /// 通过 / 有警告 / 有错误 / 无法读取 / 已跳过, as people read it.
+  public var chineseName: String {
+    switch self {
+    case .ok: "通过"
+    case .warnings: "有警告"
+    case .errors: "有错误"
+    case .unreadable: "无法读取"
+    case .skipped: "已跳过"
+    }
+  }
 }
 
 /// One workbook converted: its reports, the issues found on the way, and for

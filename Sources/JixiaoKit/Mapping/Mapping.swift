@@ -316,4 +316,13 @@ public enum Severity: String, Sendable, Equatable, CaseIterable, Comparable {
 
   /// Errors first.
   public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+  /// 错误 / 警告 / 提示, as people read it.
+  public var chineseName: String {
+    switch self {
+    case .error: "错误"
+    case .warning: "警告"
+    case .info: "提示"
+    }
+  }
 }

@@ -230,7 +230,7 @@ public struct ConsolidatedWorkbook {
           try emit(
             [
               .string(issue.file, style: Self.link), optional(issue.sheet), optional(issue.cell),
-              .string(issue.code, style: Self.text), .string(Self.severityName(issue.severity), style: style),
+              .string(issue.code, style: Self.text), .string(issue.severity.chineseName, style: style),
               optional(issue.field), .string(issue.message, style: Self.wrapped), optional(issue.found.map(Self.render)),
               optional(issue.expected.map(Self.render)),
             ], link(file))
@@ -249,18 +249,18 @@ public struct ConsolidatedWorkbook {
     for status in [FileStatus.ok, .warnings, .errors, .unreadable, .skipped] {
       let count = files.filter { $0.status == status }.count
       rows.append([
-        .string("状态：\(Self.statusName(status))（\(status.rawValue)）", style: Self.text), .number(Double(count), style: Self.text),
+        .string("状态：\(status.chineseName)（\(status.rawValue)）", style: Self.text), .number(Double(count), style: Self.text),
       ])
     }
     rows.append([.string("报表数", style: Self.text), .number(Double(files.reduce(0) { $0 + $1.reports.count }), style: Self.text)])
     for severity in Severity.allCases {
       let count = files.reduce(0) { $0 + $1.issues.filter { $0.severity == severity }.count }
-      rows.append([.string("问题：\(Self.severityName(severity))", style: Self.text), .number(Double(count), style: Self.text)])
+      rows.append([.string("问题：\(severity.chineseName)", style: Self.text), .number(Double(count), style: Self.text)])
     }
     for (key, value) in notes { rows.append([.string(key, style: Self.text), .string(value, style: Self.text)]) }
     for file in files where file.status == .skipped || file.status == .unreadable {
       let reason = file.skipReason ?? file.issues.first { $0.code == "file-unreadable" }?.message ?? ""
-      rows.append([.string("\(Self.statusName(file.status))：\(file.file)", style: Self.text), .string(reason, style: Self.wrapped)])
+      rows.append([.string("\(file.status.chineseName)：\(file.file)", style: Self.text), .string(reason, style: Self.wrapped)])
     }
     try addTable(writer, name: "说明", headers: ["项目", "内容"], maxWidth: 80) { emit throws(XLSXError) in
       for row in rows { try emit(row, nil) }
@@ -295,28 +295,10 @@ public struct ConsolidatedWorkbook {
       case .errors, .unreadable: Self.error
       case .skipped: Self.text
       }
-    return .string(Self.statusName(status), style: style)
+    return .string(status.chineseName, style: style)
   }
 
-  /// The Chinese name of a file status (通过, 有警告 …).
-  public static func statusName(_ status: FileStatus) -> String {
-    switch status {
-    case .ok: "通过"
-    case .warnings: "有警告"
-    case .errors: "有错误"
-    case .unreadable: "无法读取"
-    case .skipped: "已跳过"
-    }
-  }
 
-  /// The Chinese name of a severity (错误, 警告, 提示).
-  public static func severityName(_ severity: Severity) -> String {
-    switch severity {
-    case .error: "错误"
-    case .warning: "警告"
-    case .info: "提示"
-    }
-  }
 
   static func render(_ value: OrderedJSON.JSONValue) -> String {
     switch value {

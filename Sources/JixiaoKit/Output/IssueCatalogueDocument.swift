@@ -50,12 +50,12 @@ public enum IssueCatalogueDocument {
 
       """
     for entry in IssueCatalogue.entries {
-      out += "| [`\(entry.code)`](#\(entry.code)) | \(label(entry.severity)) | \(cell(entry.title)) |\n"
+      out += "| [`\(entry.code)`](#\(entry.code)) | \(entry.severity.chineseName) | \(cell(entry.title)) |\n"
     }
     for entry in IssueCatalogue.entries {
       out += "\n<a id=\"\(entry.code)\"></a>\n\n"
       out += "### `\(entry.code)`：\(entry.title)\n\n"
-      out += "默认级别：\(label(entry.severity))（`\(entry.severity.rawValue)`）\n\n"
+      out += "默认级别：\(entry.severity.chineseName)（`\(entry.severity.rawValue)`）\n\n"
       out += "- **触发条件**：\(entry.trigger)\n"
       out += "- **示例**：\(entry.example)\n"
       out += "- **处理办法**：\(entry.fix)\n"
@@ -63,13 +63,6 @@ public enum IssueCatalogueDocument {
     return out
   }
 
-  private static func label(_ severity: Severity) -> String {
-    switch severity {
-    case .error: "错误"
-    case .warning: "警告"
-    case .info: "提示"
-    }
-  }
 
   private static func cell(_ text: String) -> String {
     text.replacingOccurrences(of: "|", with: "\\|")

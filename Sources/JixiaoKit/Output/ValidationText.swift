@@ -11,7 +11,7 @@ public enum ValidationText {
         out += "  无问题\n"
       } else {
         let rows = file.issues.map { issue in
-          [label(issue.severity), issue.code, issue.sheet.map(oneLine) ?? "", issue.cell ?? "", oneLine(issue.message)]
+          [issue.severity.chineseName, issue.code, issue.sheet.map(oneLine) ?? "", issue.cell ?? "", oneLine(issue.message)]
         }
         out += indented(InspectionText.table(["级别", "代码", "工作表", "单元格", "说明"], rows))
       }
@@ -24,15 +24,15 @@ public enum ValidationText {
   /// `file：有错误，1 张自评表`, or `file：已跳过（reason）`.
   static func heading(_ file: ValidationRun.File) -> String {
     if file.status == .skipped {
-      return "\(file.name)：\(label(file.status))，\(file.skipReason ?? "")"
+      return "\(file.name)：\(file.status.chineseName)，\(file.skipReason ?? "")"
     }
-    return "\(file.name)：\(label(file.status))，\(file.reports) 张自评表"
+    return "\(file.name)：\(file.status.chineseName)，\(file.reports) 张自评表"
   }
 
   /// The summary line, then the issues per code as a table.
   static func summary(_ run: ValidationRun, strict: Bool) -> String {
-    let statuses = run.statusCounts.filter { $0.count > 0 }.map { "\(label($0.status)) \($0.count)" }
-    let severities = run.severityCounts.map { "\(label($0.severity)) \($0.count)" }
+    let statuses = run.statusCounts.filter { $0.count > 0 }.map { "\($0.status.chineseName) \($0.count)" }
+    let severities = run.severityCounts.map { "\($0.severity.chineseName) \($0.count)" }
     var out = "共 \(run.files.count) 个文件"
     if !statuses.isEmpty { out += "：" + statuses.joined(separator: "，") }
     out += "；问题：" + severities.joined(separator: "，") + "\n"
@@ -46,7 +46,7 @@ public enum ValidationText {
       out += indented(
         InspectionText.table(
           ["代码", "级别", "数量", "名称"],
-          codes.map { [$0.code, label($0.severity), String($0.count), IssueCatalogue.entry($0.code)?.title ?? ""] }))
+          codes.map { [$0.code, $0.severity.chineseName, String($0.count), IssueCatalogue.entry($0.code)?.title ?? ""] }))
     }
     for error in run.inputErrors { out += "\n无法处理的输入：\(error.message)" }
     if !run.inputErrors.isEmpty { out += "\n" }
@@ -54,25 +54,7 @@ public enum ValidationText {
     return out
   }
 
-  /// 错误 / 警告 / 提示.
-  public static func label(_ severity: Severity) -> String {
-    switch severity {
-    case .error: "错误"
-    case .warning: "警告"
-    case .info: "提示"
-    }
-  }
 
-  /// 通过 / 有警告 / 有错误 / 无法读取 / 已跳过.
-  public static func label(_ status: FileStatus) -> String {
-    switch status {
-    case .ok: "通过"
-    case .warnings: "有警告"
-    case .errors: "有错误"
-    case .unreadable: "无法读取"
-    case .skipped: "已跳过"
-    }
-  }
 
   private static func indented(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "  " + $0 + "\n" }.joined()
