@@ -193,3 +193,25 @@ struct WorksheetReadingTests {
     #expect(error?.part == "xl/_rels/workbook.xml.rels")
   }
 }
+
+@Suite("Hostile sheet shapes")
+struct HostileSheetTests {
+  @Test func hugeMergedRangesDoNotExplodeTheGrid() throws {
+    var merges = ""
+    for index in 0..<50 { merges += "<mergeCell ref=\"A\(index * 20_000 + 1):XFD\(index * 20_000 + 20_000)\"/>" }
+    let bytes = TestWorkbook.bytes(
+      "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><mergeCells>\(merges)</mergeCells>")
+    let workbook = try Workbook(bytes: bytes)
+    let grid = try workbook.grid(of: workbook.sheets[0])
+    #expect(grid.mergedRanges.count == 50)
+    #expect(grid.displayedCell(at: CellReference("C5")!)?.value == .number(1))
+    #expect(grid.mergedRange(containing: CellReference("B20001")!)?.description == "A20001:XFD40000")
+  }
+
+  @Test func anAbsurdISODateIsText() throws {
+    let bytes = TestWorkbook.bytes(
+      #"<sheetData><row r="1"><c r="A1" t="d"><v>999999999999999999-01-01</v></c></row></sheetData>"#)
+    let workbook = try Workbook(bytes: bytes)
+    #expect(try workbook.grid(of: workbook.sheets[0]).cells.map(\.value) == [.string("999999999999999999-01-01")])
+  }
+}

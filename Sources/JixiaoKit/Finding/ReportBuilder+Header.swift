@@ -114,14 +114,12 @@ extension ReportBuilder {
   /// The first non-blank cell right of `reference`'s block on the same row, unless a
   /// known label comes first.
   func valueRight(of reference: CellReference) -> (String, CellReference)? {
-    var column = text.block(at: reference).last.column + 1
-    while column <= text.lastColumn {
+    let start = text.block(at: reference).last.column + 1
+    for column in text.displayedColumns(inRow: reference.row) where column >= start {
       let next = CellReference(row: reference.row, column: column)
-      if let label = text.label(at: next) {
-        if finder.isKnownLabel(label) { return nil }
-        if let value = trimmedText(at: next), !finder.values.isBlankOrNotApplicable(value) { return (value, next) }
-      }
-      column = text.block(at: next).last.column + 1
+      guard let label = text.label(at: next) else { continue }
+      if finder.isKnownLabel(label) { return nil }
+      if let value = trimmedText(at: next), !finder.values.isBlankOrNotApplicable(value) { return (value, next) }
     }
     return nil
   }

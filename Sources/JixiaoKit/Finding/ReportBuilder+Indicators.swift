@@ -48,7 +48,7 @@ extension ReportBuilder {
   private mutating func readBlockLabelWeight() {
     let lastColumn = header.columns.values.min() ?? 0
     for row in header.firstRow...(header.lastRow + 1) {
-      for column in 0...max(lastColumn, 0) {
+      for column in text.displayedColumns(inRow: row) where column <= lastColumn {
         let reference = CellReference(row: row, column: column)
         guard text.sourceReference(of: reference) == reference, let label = text.label(at: reference),
           mapping.indicators.blockLabels.match(label) != nil, let raw = text.text(at: reference),
@@ -272,9 +272,8 @@ extension ReportBuilder {
     for row in text.rows {
       for cell in text.cells(inRow: row) {
         guard let label = text.label(at: cell.reference), let alias = mapping.totalRow.match(label) else { continue }
-        let block = text.block(at: cell.reference)
-        var column = block.last.column + 1
-        while column <= text.lastColumn {
+        let start = text.block(at: cell.reference).last.column + 1
+        for column in text.displayedColumns(inRow: row) where column >= start {
           let reference = CellReference(row: row, column: column)
           if let number = finder.values.number(text.value(at: reference)) {
             report.statedTotal = number
@@ -284,7 +283,6 @@ extension ReportBuilder {
             return
           }
           if text.label(at: reference) != nil { break }
-          column += 1
         }
       }
     }

@@ -74,6 +74,17 @@ struct SheetText {
     grid.cells(inRow: row)
   }
 
+  /// The columns where something is seen on `row`: its own cells, and the first column
+  /// of each merged range that covers the row from above. Bounded by the cells there
+  /// are, whatever the sheet's width.
+  func displayedColumns(inRow row: Int) -> [Int] {
+    var columns = Set(cells(inRow: row).map(\.reference.column))
+    for range in grid.mergedRanges where range.first.row < row && range.last.row >= row {
+      if grid[range.first] != nil { columns.insert(range.first.column) }
+    }
+    return columns.sorted()
+  }
+
   /// A cell value as text: strings as written, numbers without a needless `.0`, dates ISO.
   static func text(of value: CellValue) -> String {
     switch value {

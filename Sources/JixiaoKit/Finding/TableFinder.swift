@@ -107,7 +107,7 @@ extension TableFinder {
     typealias Found = (field: IndicatorColumn, column: Int, cell: CellReference, label: String, alias: String)
     func fields(inRow row: Int, ownCellsOnly: Bool) -> [Found] {
       var found: [Found] = []
-      for column in 0...max(text.lastColumn, 0) {
+      for column in text.displayedColumns(inRow: row) {
         let reference = CellReference(row: row, column: column)
         let source = text.sourceReference(of: reference)
         if ownCellsOnly && source.row != row { continue }

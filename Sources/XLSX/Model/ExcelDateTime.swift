@@ -76,7 +76,7 @@ public struct ExcelDateTime: Hashable, Sendable, CustomStringConvertible {
     if let dash = scanner.firstIndex(of: "-"), dash != scanner.startIndex {
       let datePart = scanner.prefix { $0 != "T" && $0 != " " }
       let fields = datePart.split(separator: "-", omittingEmptySubsequences: false)
-      guard fields.count == 3, let year = Int(fields[0]), let month = Int(fields[1]),
+      guard fields.count == 3, let year = Int(fields[0]), (0...9999).contains(year), let month = Int(fields[1]),
         let day = Int(fields[2]), (1...12).contains(month), (1...31).contains(day)
       else { return nil }
       days = Self.unixDays(year: year, month: month, day: day)

@@ -9,7 +9,15 @@ public struct SheetGrid: Sendable {
   /// Merged ranges, sorted by their top-left cell.
   public let mergedRanges: [CellRange]
   private let index: [CellReference: Int]
+  /// Every cell of the (small) merged ranges, pointing at its range.
   private let mergeAnchor: [CellReference: CellRange]
+  /// Ranges too large to index cell by cell (or past the index budget), searched in turn.
+  private let largeMerges: [CellRange]
+
+  /// Cells of one range indexed at most, and in all: a hostile file cannot make the
+  /// index explode (a form's merges cover a few hundred cells).
+  static let maxIndexedRangeArea = 10_000
+  static let maxIndexedCells = 1_000_000
 
   public init(sheet: SheetInfo, cells: [Cell], mergedRanges: [CellRange]) {
     self.sheet = sheet
@@ -31,7 +39,13 @@ public struct SheetGrid: Sendable {
     self.index = index
     self.mergedRanges = mergedRanges.sorted()
     var anchors: [CellReference: CellRange] = [:]
-    for range in mergedRanges where range.rowCount * range.columnCount <= 100_000 {
+    var large: [CellRange] = []
+    for range in mergedRanges {
+      let area = range.rowCount * range.columnCount
+      guard area <= Self.maxIndexedRangeArea, anchors.count + area <= Self.maxIndexedCells else {
+        large.append(range)
+        continue
+      }
       for row in range.first.row...range.last.row {
         for column in range.first.column...range.last.column {
           anchors[CellReference(row: row, column: column)] = range
@@ -39,6 +53,7 @@ public struct SheetGrid: Sendable {
       }
     }
     mergeAnchor = anchors
+    largeMerges = large
   }
 
   /// The cell stored at `reference`, if any.
@@ -53,7 +68,8 @@ public struct SheetGrid: Sendable {
 
   /// The merged range covering `reference`, if any.
   public func mergedRange(containing reference: CellReference) -> CellRange? {
-    mergeAnchor[reference]
+    if let range = mergeAnchor[reference] { return range }
+    return largeMerges.first { $0.contains(reference) }
   }
 
   /// What a person sees at `reference`: inside a merged range, the value of its top-left cell.

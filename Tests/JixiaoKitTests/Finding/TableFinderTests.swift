@@ -193,3 +193,19 @@ struct TableFinderTests {
     #expect(issues.first { $0.code == "unparsed-value" }?.cell == "G3")
   }
 }
+
+@Suite("Table finding on hostile shapes")
+struct HostileTableFinderTests {
+  /// A sheet as wide as Excel allows and thousands of rows long: the finder looks only
+  /// where cells are, so it finishes at once instead of visiting 16,384 columns a row.
+  @Test func aWideSparseSheetIsReadWithoutVisitingEveryColumn() throws {
+    let mapping = try MappingLoader.loadDefault()
+    var cells = (0..<5_000).map { Cell(reference: CellReference(row: $0, column: 0), value: .string("说明文字\($0)")) }
+    cells.append(Cell(reference: CellReference(row: 0, column: 16_383), value: .string("项目名称")))
+    let grid = SheetGrid(sheet: SheetInfo(index: 0, name: "宽表"), cells: cells, mergedRanges: [])
+    guard case .noTable = TableFinder(grid: grid, mapping: mapping, file: "t.xlsx").find() else {
+      Issue.record("no table expected")
+      return
+    }
+  }
+}
