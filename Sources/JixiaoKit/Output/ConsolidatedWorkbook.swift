@@ -53,6 +53,9 @@ public struct ConsolidatedWorkbook {
     try writer.close()
   }
 
+  /// Rows whose text sets the column widths.
+  static let rowsMeasuredForWidths = 2_000
+
   /// Hyperlinks written per sheet at most (Excel's limit is 65,530).
   static let maxLinksPerSheet = 65_000
 
@@ -87,6 +90,8 @@ public struct ConsolidatedWorkbook {
     var count = 0
     try rows { cells, _ in
       count += 1
+      // Widths from the first rows are enough; later rows are only counted.
+      guard count <= Self.rowsMeasuredForWidths else { return }
       for (column, cell) in cells.enumerated() where column < widest.count {
         let text: String
         switch cell.value {
