@@ -27,7 +27,7 @@ enum ConversionSummary {
 
 
   static func format(_ number: Double?) -> String {
-    guard let number else { return "—" }
-    return number == number.rounded() ? String(Int(number)) : String(number)
+    number.map { NumberText.rounded($0) } ?? "—"
   }
+
 }

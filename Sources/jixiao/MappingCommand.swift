@@ -76,7 +76,7 @@ struct MappingCommand: ParsableCommand {
     }
 
     private static func format(_ number: Double) -> String {
-      number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+      NumberText.shortest(number)
     }
   }
 }

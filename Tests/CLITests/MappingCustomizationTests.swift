@@ -7,6 +7,8 @@ import _XLSXTestSupport
 /// adds them, and `inspect` and `convert` then read the targets and actuals.
 @Suite("Customising a mapping")
 struct MappingCustomizationTests {
+  static func cellXML(_ reference: String, _ text: String) -> String { cell(reference, text) }
+
   private static func cell(_ reference: String, _ text: String) -> String {
     "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
   }
@@ -103,6 +105,24 @@ struct ConvertCommandTests {
     #expect(dump.stdout.contains("汇总\tD2\ts\t武汉市硚口区小学教学研究室"))
     let sheets = try CLIRunner.run(["dump", workbook.path, "--format", "json"])
     for name in ["汇总", "指标明细", "资金", "校验问题", "说明"] { #expect(sheets.stdout.contains("\"name\": \"\(name)\"")) }
+  }
+
+  /// A total no integer can hold (1e300) is printed, not a crash.
+  @Test func summarisesAbsurdNumbers() throws {
+    let directory = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let c = MappingCustomizationTests.cellXML
+    let rows = [
+      "<row r=\"1\">\(c("A1", "项目支出绩效自评表"))</row>",
+      "<row r=\"2\">\(c("A2", "一级指标"))\(c("B2", "三级指标"))\(c("C2", "实际完成值"))\(c("D2", "得分"))</row>",
+      "<row r=\"3\">\(c("A3", "产出指标"))\(c("B3", "培训"))\(c("C3", "10次"))<c r=\"D3\"><v>1e300</v></c></row>",
+      "<row r=\"4\">\(c("A4", "总分"))<c r=\"D4\"><v>-1e300</v></c></row>",
+    ]
+    let file = directory.appendingPathComponent("大数.xlsx")
+    try Data(TestWorkbook.bytes("<sheetData>\(rows.joined())</sheetData>")).write(to: file)
+    let result = try CLIRunner.run(["convert", file.path, "-o", directory.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("总分 填报 -1e+300 / 计算 1e+300"))
   }
 
   @Test func failsCleanlyWithoutATable() throws {

@@ -150,7 +150,9 @@ public struct Converter: Sendable {
     if result.reports.isEmpty {
       result.issues.append(issue("no-table", "文件中没有找到绩效自评表", file: name))
     }
-    result.issues.removeAll { mapping.severities[$0.code] == .some(nil) }
+    // Checks the mapping switches off report nothing (an unreadable file always does:
+    // no file may be lost silently).
+    result.issues.removeAll { mapping.severity(of: $0.code) == nil && $0.code != "file-unreadable" }
     return result
   }
 
@@ -160,7 +162,7 @@ public struct Converter: Sendable {
   }
 
   private func issue(_ code: String, _ message: String, file: String, sheet: String? = nil, cell: String? = nil) -> ValidationIssue {
-    let severity = (mapping.severities[code] ?? nil) ?? IssueCatalogue.defaultSeverity(code) ?? .error
+    let severity = mapping.severity(of: code) ?? .error
     return ValidationIssue(code: code, severity: severity, message: message, file: file, sheet: sheet, cell: cell)
   }
 }

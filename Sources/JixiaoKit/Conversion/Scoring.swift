@@ -35,6 +35,8 @@ struct Scoring {
 
   /// Sums of decimal scores without binary noise (0.1 + 0.2 → 0.3).
   static func rounded(_ value: Double) -> Double {
-    (value * 1e9).rounded() / 1e9
+    // Beyond 1e6 there is no binary noise worth removing, and scaling could overflow.
+    guard abs(value) < 1e6 else { return value }
+    return (value * 1e9).rounded() / 1e9
   }
 }

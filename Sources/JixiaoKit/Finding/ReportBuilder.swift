@@ -61,8 +61,7 @@ struct ReportBuilder {
   }
 
   mutating func issue(_ code: String, _ message: String, cell: CellReference? = nil, field: String? = nil, found: JSONValue? = nil) {
-    let severity = mapping.severities[code] ?? IssueCatalogue.defaultSeverity(code)
-    guard let severity else { return }
+    guard let severity = mapping.severity(of: code) else { return }
     issues.append(
       ValidationIssue(
         code: code, severity: severity, message: message, file: finder.file, sheet: finder.sheet,

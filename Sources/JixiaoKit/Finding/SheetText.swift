@@ -98,15 +98,6 @@ struct SheetText {
   }
 }
 
-/// Numbers as people write them.
-enum NumberText {
-  /// `95` for 95.0, `0.95`, `1e-07` — the shortest text that reads back the same.
-  static func shortest(_ number: Double) -> String {
-    if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-    return "\(number)"
-  }
-}
-
 extension SheetGrid {
   /// The stored cells of one row, left to right.
   func cells(inRow row: Int) -> [Cell] {

@@ -93,6 +93,13 @@ extension Mapping {
     labelIndex.union(of: self)
   }
 
+  /// The severity of `code` under this mapping: its `severities` entry, else the
+  /// catalogue's default; nil when the check is switched off (or the code is unknown).
+  public func severity(of code: String) -> Severity? {
+    if let configured = severities[code] { return configured }
+    return IssueCatalogue.defaultSeverity(code)
+  }
+
   /// The value parser for this mapping's vocabulary, built once and shared.
   var valueParser: ValueParser {
     labelIndex.valueParser(for: self)

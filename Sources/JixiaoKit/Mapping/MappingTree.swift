@@ -337,7 +337,7 @@ struct MappingTreeReader {
   }
 
   static func format(_ number: Double) -> String {
-    number == number.rounded() ? String(Int(number)) : String(number)
+    NumberText.shortest(number)
   }
 
   /// `；是否想写「columns」？` for a near miss (edit distance ≤ 2), else empty.

@@ -11,8 +11,7 @@ public enum DuplicateReports {
         seen[key, default: []].append((fileIndex, reportIndex))
       }
     }
-    let configured = mapping.severities["duplicate-report"]
-    guard let severity = configured ?? IssueCatalogue.defaultSeverity("duplicate-report") else { return }
+    guard let severity = mapping.severity(of: "duplicate-report") else { return }
     for key in seen.keys.sorted() {
       guard let places = seen[key], Set(places.map(\.file)).count > 1 else { continue }
       for place in places {

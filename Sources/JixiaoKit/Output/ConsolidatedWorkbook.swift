@@ -96,7 +96,7 @@ public struct ConsolidatedWorkbook {
         let text: String
         switch cell.value {
         case .string(let value): text = value
-        case .number(let number): text = number == number.rounded() ? String(Int64(number)) : format2(number)
+        case .number(let number): text = NumberText.rounded(number, places: 2)
         default: continue
         }
         widest[column] = max(widest[column], ColumnWidth.displayUnits(of: text))
@@ -125,11 +125,6 @@ public struct ConsolidatedWorkbook {
       }
       previousLink = link
     }
-  }
-
-  private func format2(_ number: Double) -> String {
-    let rounded = (number * 100).rounded() / 100
-    return "\(rounded)"
   }
 
   private func writeSummary(_ writer: WorkbookWriter) throws(XLSXError) {
@@ -278,8 +273,10 @@ public struct ConsolidatedWorkbook {
     text.map { .string($0, style: style) } ?? WriterCell(.empty, style: style)
   }
 
+  /// A number cell; a value a workbook cannot hold (infinite, NaN) is written as text.
   private func number(_ value: Double?, _ style: CellStyle) -> WriterCell {
-    value.map { .number($0, style: style) } ?? WriterCell(.empty, style: style)
+    guard let value else { return WriterCell(.empty, style: style) }
+    return value.isFinite ? .number(value, style: style) : .string(NumberText.shortest(value), style: Self.text)
   }
 
   private func count(_ value: Int, _ style: CellStyle) -> WriterCell {
@@ -308,7 +305,7 @@ public struct ConsolidatedWorkbook {
   static func render(_ value: OrderedJSON.JSONValue) -> String {
     switch value {
     case .string(let text): text
-    case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+    case .number(let number): NumberText.shortest(number)
     case .integer(let integer): String(integer)
     default: value.serialized(indent: 0)
     }

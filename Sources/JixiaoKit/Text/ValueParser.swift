@@ -268,8 +268,7 @@ public struct ValueParser: Sendable {
   /// A number in its shortest form to 15 significant digits, as Excel shows it: `95`,
   /// `0.95`, `-3`, `2.5e+20`, and `0.3` for a formula's 0.30000000000000004.
   static func render(_ number: Double) -> String {
-    if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-    return String(format: "%.15g", number)
+    NumberText.shortest(number)
   }
 
   // MARK: - Weights, scores, amounts, rates

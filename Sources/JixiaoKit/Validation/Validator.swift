@@ -47,8 +47,7 @@ struct CheckContext {
     _ code: String, _ message: String, cell: String? = nil, field: String? = nil, found: JSONValue? = nil,
     expected: JSONValue? = nil
   ) {
-    let configured = mapping.severities[code]
-    guard let severity = configured ?? IssueCatalogue.defaultSeverity(code) else { return }
+    guard let severity = mapping.severity(of: code) else { return }
     issues.append(
       ValidationIssue(
         code: code, severity: severity, message: message, file: report.source.file, sheet: report.source.sheet,
@@ -68,8 +67,7 @@ struct CheckContext {
 /// Numbers in messages: `94`, `4.9`, `0.333`.
 enum Shown {
   static func number(_ value: Double) -> String {
-    let rounded = (value * 1000).rounded() / 1000
-    return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
+    NumberText.rounded(value)
   }
 
   static func percent(_ fraction: Double) -> String {
