@@ -12,7 +12,7 @@ extension ReportBuilder {
     }
     recordUnmappedHeaderLabels()
     var level1: (raw: String, canonical: String)?
-    var level2: String?
+    var level2: (raw: String, canonical: String)?
     var row = header.lastRow + 1
     while row <= text.lastRow {
       defer { row += 1 }
@@ -33,10 +33,14 @@ extension ReportBuilder {
           level2 = nil
         }
       }
-      if let column = columns[.level2], let raw = trimmedText(at: CellReference(row: row, column: column)) {
-        level2 = canonicalLevel2(IndicatorName.split(raw, prefixes: AliasSet()).name, under: level1?.canonical)
+      if let column = columns[.level2], let raw = trimmedText(at: CellReference(row: row, column: column)),
+        raw != level2?.raw
+      {
+        level2 = (raw, canonicalLevel2(IndicatorName.split(raw, prefixes: AliasSet()).name, under: level1?.canonical))
       }
-      guard let indicator = readIndicator(row: row, level1: level1?.canonical, level2: level2) else { continue }
+      guard let indicator = readIndicator(row: row, level1: level1?.canonical, level2: level2?.canonical) else {
+        continue
+      }
       report.indicators.append(indicator)
     }
     readBlockLabelWeight()

@@ -118,8 +118,9 @@ extension String {
   /// The string without leading and trailing whitespace (including U+3000).
   var trimmingWhitespace: String {
     let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace && $0 != "\u{3000}" }) else { return "" }
-    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace && $0 != "\u{3000}" })!
+    guard let first = scalars.firstIndex(where: { !FoldedText.isSpace($0) }) else { return "" }
+    let last = scalars.lastIndex(where: { !FoldedText.isSpace($0) })!
+    if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
     return String(scalars[first...last])
   }
 }

@@ -16,16 +16,21 @@ public struct AliasSet: Sendable {
     /// For a pattern anchored with `^`, the literal text it must start with (`^指标\d+` →
     /// `指标`): a text without it is rejected without running the expression.
     let literalPrefix: String
+    /// Texts every match contains: a text without them is rejected without running the
+    /// expression (most cells are values, not labels).
+    let prefilter: PatternPrefilter
 
     /// Compiles `source`; throws the compiler's message for a bad pattern.
     public init(_ source: String) throws {
       self.source = source
       expression = try NSRegularExpression(pattern: source)
       literalPrefix = Self.literalPrefix(of: source)
+      prefilter = PatternPrefilter(source)
     }
 
     public func matches(_ text: String) -> Bool {
       if !literalPrefix.isEmpty, !text.hasPrefix(literalPrefix) { return false }
+      guard prefilter.admits(text) else { return false }
       return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
@@ -72,6 +77,8 @@ public struct AliasSet: Sendable {
   /// The exact aliases as a set of UTF-8 bytes, for lookup (hashing bytes skips the
   /// Unicode normalisation that hashing a `String` does; both sides are in normal form).
   private var exactSet: Set<ByteKey>
+  /// A cheap first test of ``exactSet``: a text whose fingerprint bit is clear is not there.
+  private var exactFilter = FingerprintFilter()
   /// Results of ``match(_:)`` so far: label texts repeat across thousands of files, and a
   /// regular expression costs microseconds. Shared by copies; replaced when aliases change.
   private var memo = MatchMemo()
@@ -80,6 +87,7 @@ public struct AliasSet: Sendable {
     self.exact = exact.map(LabelText.normalize)
     self.patterns = patterns
     exactSet = Set(self.exact.map(ByteKey.init))
+    for alias in self.exact { exactFilter.insert(alias) }
   }
 
   /// Appends the aliases of `other` that are not already here.
@@ -87,6 +95,7 @@ public struct AliasSet: Sendable {
     for alias in other.exact where !exactSet.contains(ByteKey(alias)) {
       exact.append(alias)
       exactSet.insert(ByteKey(alias))
+      exactFilter.insert(alias)
     }
     for pattern in other.patterns where !patterns.contains(where: { $0.source == pattern.source }) {
       patterns.append(pattern)
@@ -99,8 +108,10 @@ public struct AliasSet: Sendable {
   /// The alias that `normalized` text matches (the exact text, or `/pattern/`), or nil.
   public func match(_ normalized: String) -> String? {
     let key = ByteKey(normalized)
-    if exactSet.contains(key) { return normalized }
+    if exactFilter.mayContain(normalized), exactSet.contains(key) { return normalized }
     guard !patterns.isEmpty, !normalized.isEmpty else { return nil }
+    // Most texts pass no pattern's prefilter: answered without the memo's lock.
+    guard patterns.contains(where: { $0.prefilter.admits(normalized) }) else { return nil }
     if let known = memo.lookup(key) { return known.alias }
     let found = patterns.first(where: { $0.matches(normalized) }).map { "/\($0.source)/" }
     memo.store(key, found)
@@ -126,19 +137,5 @@ final class MatchMemo: @unchecked Sendable {
     defer { lock.unlock() }
     if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
     entries[text] = Entry(alias: alias)
-  }
-}
-
-/// A text's UTF-8 bytes as a dictionary key, hashed in one go (a `String` key is hashed
-/// through Unicode normalisation, an `[UInt8]` key byte by byte; both are slow here).
-struct ByteKey: Hashable, Sendable {
-  let bytes: [UInt8]
-
-  init(_ text: String) {
-    bytes = Array(text.utf8)
-  }
-
-  func hash(into hasher: inout Hasher) {
-    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
   }
 }

@@ -139,7 +139,7 @@ public enum CanonicalJSON {
   private static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
 
   /// Field → A1, in a fixed order.
-  private static func cells(_ cells: [String: String]) -> JSONValue {
-    .object(cells.keys.sorted().map { ($0, .string(cells[$0]!)) })
+  private static func cells(_ cells: CellMap) -> JSONValue {
+    .object(cells.map { ($0.key, .string($0.value)) })
   }
 }

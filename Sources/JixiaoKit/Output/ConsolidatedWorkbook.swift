@@ -37,10 +37,6 @@ public struct ConsolidatedWorkbook {
     return RelativePath.from(base, to: path)
   }
 
-  private func link(named name: String) -> String? {
-    files.first { $0.file == name }.flatMap(link)
-  }
-
   private func writeSheets(to path: String) throws(XLSXError) {
     let writer = try WorkbookWriter(
       path: path,
@@ -134,6 +130,7 @@ public struct ConsolidatedWorkbook {
     ]
     try addTable(writer, name: "汇总", headers: headers) { emit throws(XLSXError) in
       for file in files {
+        let fileLink = link(file)
         let errors = file.issues.filter { $0.severity == .error }.count
         let warnings = file.issues.filter { $0.severity == .warning }.count
         if file.reports.isEmpty {
@@ -141,11 +138,11 @@ public struct ConsolidatedWorkbook {
           var cells: [WriterCell] = [.string(file.file, style: Self.link)]
           cells += Array(repeating: WriterCell(.empty, style: Self.text), count: 13)
           cells += [count(errors, Self.error), count(warnings, Self.warning), status(file.status), optional(reason, style: Self.wrapped)]
-          try emit(cells, link(file))
+          try emit(cells, fileLink)
           continue
         }
         for report in file.reports {
-          try emit(summaryRow(file, report), link(file))
+          try emit(summaryRow(file, report), fileLink)
         }
       }
     }
@@ -181,6 +178,7 @@ public struct ConsolidatedWorkbook {
     ]
     try addTable(writer, name: "指标明细", headers: headers, maxWidth: 40) { emit throws(XLSXError) in
       for file in files {
+        let fileLink = link(file)
         for report in file.reports {
           for indicator in report.indicators {
             try emit(
@@ -191,7 +189,7 @@ public struct ConsolidatedWorkbook {
                 optional(indicator.target?.text), optional(indicator.actual?.text), number(indicator.weight, Self.score),
                 number(indicator.score, Self.score), optional(indicator.deviation, style: Self.wrapped),
                 optional(indicator.cells["score"]),
-              ], link(file))
+              ], fileLink)
           }
         }
       }
@@ -205,6 +203,7 @@ public struct ConsolidatedWorkbook {
     ]
     try addTable(writer, name: "资金", headers: headers) { emit throws(XLSXError) in
       for file in files {
+        let fileLink = link(file)
         for report in file.reports {
           for funds in report.funds {
             try emit(
@@ -214,7 +213,7 @@ public struct ConsolidatedWorkbook {
                 number(funds.budget, Self.money), number(funds.executed, Self.money), number(funds.rate, Self.percent),
                 number(funds.weight, Self.score), number(funds.score, Self.score),
                 .string(funds.sourceUnit ?? "万元", style: Self.text), optional(funds.cells["budget"] ?? funds.cells["item"]),
-              ], link(file))
+              ], fileLink)
           }
         }
       }
@@ -225,6 +224,7 @@ public struct ConsolidatedWorkbook {
     let headers = ["文件", "工作表", "单元格", "代码", "级别", "字段", "说明", "发现值", "期望值"]
     try addTable(writer, name: "校验问题", headers: headers, maxWidth: 60) { emit throws(XLSXError) in
       for file in files {
+        let fileLink = link(file)
         for issue in file.issues {
           let style = issue.severity == .error ? Self.error : issue.severity == .warning ? Self.warning : Self.text
           try emit(
@@ -233,7 +233,7 @@ public struct ConsolidatedWorkbook {
               .string(issue.code, style: Self.text), .string(issue.severity.chineseName, style: style),
               optional(issue.field), .string(issue.message, style: Self.wrapped), optional(issue.found.map(Self.render)),
               optional(issue.expected.map(Self.render)),
-            ], link(file))
+            ], fileLink)
         }
       }
     }

@@ -38,7 +38,7 @@ public struct Report: Sendable, Equatable {
   /// The grade the unit wrote, if any.
   public var statedGrade: String?
   /// Which cell fed each header field (`project`, `unit`, `statedTotal` …), for tracing.
-  public var cells: [String: String]
+  public var cells: CellMap
   /// Weights written in 一级 labels (`产出指标(50分)`) or in the indicator block label
   /// (`绩效目标(80分)`, group ""), for the group-weight check. Not in the canonical JSON.
   public var groupWeights: [GroupWeight] = []
@@ -86,7 +86,7 @@ public struct FundsRow: Sendable, Equatable {
   /// Text of a 原因/说明 column on this row (why execution is low). Not in the canonical JSON.
   public var explanation: String?
   /// Field → A1 reference.
-  public var cells: [String: String]
+  public var cells: CellMap
 
   public init(item: String) {
     self.item = item
@@ -98,7 +98,7 @@ public struct FundsRow: Sendable, Equatable {
 public struct Goals: Sendable, Equatable {
   public var expected: String?
   public var actual: String?
-  public var cells: [String: String] = [:]
+  public var cells: CellMap = [:]
 
   public init(expected: String? = nil, actual: String? = nil) {
     self.expected = expected
@@ -122,7 +122,7 @@ public struct Indicator: Sendable, Equatable {
   /// 1-based sheet row.
   public var row: Int
   /// Field → A1 reference.
-  public var cells: [String: String]
+  public var cells: CellMap
 
   public init(name: String, row: Int) {
     self.name = name

@@ -32,8 +32,9 @@ public enum IndicatorName {
       }
       scalars.removeSubrange(..<index)
     }
-    let name = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespacesAndNewlines)
-    return (name, weight)
+    while let last = scalars.last, FoldedText.isSpace(last) { scalars.removeLast() }
+    let start = scalars.firstIndex { !FoldedText.isSpace($0) } ?? scalars.endIndex
+    return (String(String.UnicodeScalarView(scalars[start...])), weight)
   }
 
   /// The points written in brackets in a label: `预算执行情况(万元)(20分)` → 20,
@@ -73,6 +74,7 @@ public enum IndicatorName {
     let range = NSRange(normalized.startIndex..., in: normalized)
     for pattern in prefixes.patterns {
       if !pattern.literalPrefix.isEmpty, !normalized.hasPrefix(pattern.literalPrefix) { continue }
+      guard pattern.prefilter.admits(normalized) else { continue }
       guard let match = pattern.expression.firstMatch(in: normalized, options: [.anchored], range: range),
         match.range.location == 0, match.range.length > 0,
         let matched = Range(match.range, in: normalized)

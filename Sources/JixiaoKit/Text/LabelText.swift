@@ -5,6 +5,8 @@
 /// `年度\n指标值`, `年度 指标值` and `年度指标值` are one label.
 public enum LabelText {
   public static func normalize(_ text: String) -> String {
+    // Most texts are in normal form already: kept as they are, without a copy.
+    if text.unicodeScalars.allSatisfy({ !isSpace($0) && fold($0) == $0 }) { return text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       if isSpace(scalar) { continue }

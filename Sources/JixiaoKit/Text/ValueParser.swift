@@ -28,7 +28,7 @@ public struct ValueParser: Sendable {
   /// Every sign and word in normal form, for an operator column.
   let operators: [String: Value.Operator]
   let nonOperatorNatures: Set<String>
-  let notApplicable: Set<String>
+  let notApplicable: Set<ByteKey>
   /// Single-scalar markers (`-`, `/`, `…`) that also mean "not applicable" when repeated (`——`).
   let repeatableMarkers: Set<Unicode.Scalar>
   /// Unit alias in normal form → canonical unit.
@@ -59,8 +59,9 @@ public struct ValueParser: Sendable {
     }
     self.operators = operators
     nonOperatorNatures = Set(mapping.indicators.nonOperatorNatures.map(LabelText.normalize))
-    notApplicable = Set(mapping.notApplicable.map(LabelText.normalize).filter { !$0.isEmpty })
-    repeatableMarkers = Set(notApplicable.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+    let markers = mapping.notApplicable.map(LabelText.normalize).filter { !$0.isEmpty }
+    notApplicable = Set(markers.map(ByteKey.init))
+    repeatableMarkers = Set(markers.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
     var units: [String: String] = [:]
     for canonical in mapping.units.keys.sorted() {
       for alias in [canonical] + (mapping.units[canonical] ?? []) {
@@ -84,7 +85,7 @@ public struct ValueParser: Sendable {
   /// ``isNotApplicable(_:)`` for text already in normal form.
   func isNotApplicable(normalized: String) -> Bool {
     guard !normalized.isEmpty else { return false }
-    if notApplicable.contains(normalized) { return true }
+    if notApplicable.contains(ByteKey(normalized)) { return true }
     if let first = normalized.unicodeScalars.first, repeatableMarkers.contains(first),
       normalized.unicodeScalars.allSatisfy({ $0 == first })
     {

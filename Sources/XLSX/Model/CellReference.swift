@@ -62,7 +62,25 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
   }
 
   /// The 1-based A1 form, `B7`.
-  public var description: String { "\(Self.columnName(column))\(row + 1)" }
+  public var description: String {
+    // Built from bytes: interpolation costs more than the rest of a lookup here.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(10)
+    var remaining = column + 1
+    while remaining > 0 {
+      bytes.append(UInt8(ascii: "A") + UInt8((remaining - 1) % 26))
+      remaining = (remaining - 1) / 26
+    }
+    bytes.reverse()
+    let letters = bytes.count
+    var number = row + 1
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+      number /= 10
+    } while number > 0
+    bytes[letters...].reverse()
+    return String(decoding: bytes, as: UTF8.self)
+  }
 
   /// Row-major order.
   public static func < (lhs: CellReference, rhs: CellReference) -> Bool {

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A text as a dictionary key that is hashed and compared as UTF-8 bytes, without a
+/// copy: hashing a `String` goes through Unicode normalisation and an `[UInt8]` key costs
+/// an allocation per lookup; both are slow where every cell is looked up many times.
+/// Both sides are in ``LabelText`` normal form, so byte equality is the right equality.
+struct ByteKey: Hashable, Sendable {
+  let text: String
+
+  init(_ text: String) {
+    self.text = text
+  }
+
+  func hash(into hasher: inout Hasher) {
+    Self.withBytes(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
+    withBytes(lhs.text) { left in
+      withBytes(rhs.text) { right in
+        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+      }
+    }
+  }
+
+  /// Whether `text`'s UTF-8 bytes contain `needle` (not empty).
+  static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+    withBytes(text) { haystack in
+      guard haystack.count >= needle.count else { return false }
+      let first = needle[0]
+      return needle.withUnsafeBufferPointer { needle in
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+          if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
+        }
+        return false
+      }
+    }
+  }
+
+  /// Calls `body` with the text's UTF-8 bytes, in place when the string is stored
+  /// contiguously (always, for strings jixiao makes).
+  private static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+  }
+}

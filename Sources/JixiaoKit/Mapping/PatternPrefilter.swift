@@ -1,0 +1,127 @@
+/// Texts that every match of a regular expression must contain, read off the pattern:
+/// `^(指标|自评)?得分(\(分\))?$` needs `得分`; `^(部门|单位)名称$` needs `名称` and one of
+/// `部门` / `单位`. Checking them on UTF-8 bytes costs far less than running the
+/// expression, and most cells a label is looked for in are values that fail at once.
+/// Conservative: anything it cannot read (top-level `|`, inline options, nested groups)
+/// adds no requirement, so the expression still decides.
+struct PatternPrefilter: Sendable {
+  /// Each clause is satisfied when the text contains one of its literals (UTF-8).
+  private(set) var clauses: [[[UInt8]]] = []
+
+  init(_ source: String) {
+    guard !AliasSet.Pattern.hasTopLevelAlternation(source), !source.contains("(?") else { return }
+    let characters = Array(source)
+    var run: [Character] = []
+    func endRun() {
+      if !run.isEmpty { clauses.append([Array(String(run).utf8)]) }
+      run = []
+    }
+    var index = 0
+    while index < characters.count {
+      let character = characters[index]
+      switch character {
+      case "*", "?", "{":
+        // The character before is optional (or counted): it leaves the run.
+        if !run.isEmpty { run.removeLast() }
+        endRun()
+        if character == "{" { index = characters[index...].firstIndex(of: "}") ?? characters.count }
+      case "+":
+        endRun()
+      case "\\":
+        endRun()
+        index += 1  // the escaped character
+      case "[":
+        endRun()
+        index = Self.closingBracket(characters, from: index)
+      case "(":
+        endRun()
+        let close = Self.closingParenthesis(characters, from: index)
+        let next = close + 1 < characters.count ? characters[close + 1] : nil
+        if next != "?", next != "*", next != "{", let alternatives = Self.plainAlternatives(characters[(index + 1)..<close]) {
+          clauses.append(alternatives)
+        }
+        index = close
+      case ".", "^", "$", ")", "]", "}", "|":
+        endRun()
+      default:
+        run.append(character)
+      }
+      index += 1
+    }
+    endRun()
+  }
+
+  /// Whether `text` contains a literal of every clause.
+  func admits(_ text: String) -> Bool {
+    clauses.allSatisfy { clause in clause.contains { ByteKey.contains(text, $0) } }
+  }
+
+  /// `部门|单位` → [`部门`, `单位`] when every alternative is plain, non-empty text.
+  private static func plainAlternatives(_ group: ArraySlice<Character>) -> [[UInt8]]? {
+    let special: Set<Character> = ["\\", ".", "[", "]", "(", ")", "{", "}", "*", "+", "?", "^", "$"]
+    guard !group.contains(where: special.contains) else { return nil }
+    let alternatives = group.split(separator: "|", omittingEmptySubsequences: false)
+    guard !alternatives.contains(where: \.isEmpty) else { return nil }
+    return alternatives.map { Array(String($0).utf8) }
+  }
+
+  /// The index of the `]` that closes the class opened at `start` (the last index if none).
+  private static func closingBracket(_ characters: [Character], from start: Int) -> Int {
+    var index = start + 1
+    if index < characters.count, characters[index] == "^" { index += 1 }
+    if index < characters.count, characters[index] == "]" { index += 1 }  // `[]…]`: a literal ]
+    while index < characters.count {
+      if characters[index] == "\\" {
+        index += 2
+        continue
+      }
+      if characters[index] == "]" { return index }
+      index += 1
+    }
+    return characters.count - 1
+  }
+
+  /// The index of the `)` that closes the group opened at `start` (the last index if none).
+  private static func closingParenthesis(_ characters: [Character], from start: Int) -> Int {
+    var depth = 0
+    var index = start
+    while index < characters.count {
+      switch characters[index] {
+      case "\\": index += 1
+      case "[": index = closingBracket(characters, from: index)
+      case "(": depth += 1
+      case ")":
+        depth -= 1
+        if depth == 0 { return index }
+      default: break
+      }
+      index += 1
+    }
+    return characters.count - 1
+  }
+}
+
+/// A 1,024-bit Bloom filter over texts (one FNV-1a bit each): a cheap "certainly not
+/// here" before a hash-set lookup.
+struct FingerprintFilter: Sendable {
+  private var bits = [UInt64](repeating: 0, count: 16)
+
+  mutating func insert(_ text: String) {
+    let bit = Self.bit(of: text)
+    bits[bit >> 6] |= 1 << UInt64(bit & 63)
+  }
+
+  func mayContain(_ text: String) -> Bool {
+    let bit = Self.bit(of: text)
+    return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+  }
+
+  private static func bit(of text: String) -> Int {
+    func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+      var hash: UInt32 = 2_166_136_261
+      for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+      return Int(hash & 1023)
+    }
+    return text.utf8.withContiguousStorageIfAvailable(fnv1a) ?? Array(text.utf8).withUnsafeBufferPointer(fnv1a)
+  }
+}

@@ -1,0 +1,67 @@
+/// Field → A1 reference of the cell a value was read from (`score` → `H14`), for
+/// tracing. Kept as one short byte buffer rather than a dictionary: every indicator has
+/// one, and a merge of ten thousand workbooks holds hundreds of thousands of them (a
+/// dictionary of eight entries costs several times the memory).
+public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
+  /// UTF-8 `key 0x1F value 0x1E` entries sorted by key (bytewise, which is the order of
+  /// `String` for the ASCII field names used). Neither byte occurs in field names or A1
+  /// references.
+  private var storage: [UInt8] = []
+  private static let keyEnd: UInt8 = 0x1F
+  private static let entryEnd: UInt8 = 0x1E
+
+  public init() {}
+
+  public init(dictionaryLiteral elements: (String, String)...) {
+    for (key, value) in elements { self[key] = value }
+  }
+
+  /// The reference stored for `key`; setting nil removes it.
+  public subscript(key: String) -> String? {
+    get {
+      let (range, found) = locate(Array(key.utf8))
+      guard found else { return nil }
+      let valueStart = storage[range].firstIndex(of: Self.keyEnd)! + 1
+      return String(decoding: storage[valueStart..<(range.upperBound - 1)], as: UTF8.self)
+    }
+    set {
+      let keyBytes = Array(key.utf8)
+      let (range, found) = locate(keyBytes)
+      var entry: [UInt8] = []
+      if let newValue { entry = keyBytes + [Self.keyEnd] + Array(newValue.utf8) + [Self.entryEnd] }
+      storage.replaceSubrange(found ? range : range.lowerBound..<range.lowerBound, with: entry)
+    }
+  }
+
+  public var isEmpty: Bool { storage.isEmpty }
+
+  public var count: Int { storage.reduce(0) { $0 + ($1 == Self.entryEnd ? 1 : 0) } }
+
+  /// Entries in key order.
+  public func makeIterator() -> IndexingIterator<[(key: String, value: String)]> {
+    var entries: [(key: String, value: String)] = []
+    var start = 0
+    while start < storage.count {
+      let keyEnd = storage[start...].firstIndex(of: Self.keyEnd)!
+      let entryEnd = storage[keyEnd...].firstIndex(of: Self.entryEnd)!
+      entries.append(
+        (String(decoding: storage[start..<keyEnd], as: UTF8.self), String(decoding: storage[(keyEnd + 1)..<entryEnd], as: UTF8.self)))
+      start = entryEnd + 1
+    }
+    return entries.makeIterator()
+  }
+
+  /// The entry for `key` (found) or the empty range where it would go.
+  private func locate(_ key: [UInt8]) -> (range: Range<Int>, found: Bool) {
+    var start = 0
+    while start < storage.count {
+      let keyEnd = storage[start...].firstIndex(of: Self.keyEnd)!
+      let entryEnd = storage[keyEnd...].firstIndex(of: Self.entryEnd)! + 1
+      let entryKey = storage[start..<keyEnd]
+      if entryKey.elementsEqual(key) { return (start..<entryEnd, true) }
+      if key.lexicographicallyPrecedes(entryKey) { return (start..<start, false) }
+      start = entryEnd
+    }
+    return (start..<start, false)
+  }
+}
