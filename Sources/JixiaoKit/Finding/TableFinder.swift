@@ -20,6 +20,8 @@ struct TableFinder {
   let values: ValueParser
   let file: String
   let sheet: String
+  /// The header-block fields with their alias sets, in the order they are tried.
+  let headerCandidates: [(HeaderField, AliasSet)]
 
   init(grid: SheetGrid, formatKinds: [NumberFormatKind] = [], mapping: Mapping, file: String) {
     text = SheetText(grid: grid, formatKinds: formatKinds)
@@ -27,6 +29,7 @@ struct TableFinder {
     values = mapping.valueParser
     self.file = file
     sheet = grid.sheet.name
+    headerCandidates = HeaderField.allCases.compactMap { field in mapping.header[field].map { (field, $0) } }
   }
 
   func find() -> Outcome {

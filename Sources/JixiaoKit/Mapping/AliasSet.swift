@@ -4,9 +4,12 @@ import Foundation
 /// text in ``LabelText`` normal form.
 public struct AliasSet: Sendable {
   /// Exact aliases, normalised.
-  public private(set) var exact: [String]
+  public var exact: [String] { storage.exact }
   /// Patterns, as written (`^项目资金`), with their compiled form.
-  public private(set) var patterns: [Pattern]
+  public var patterns: [Pattern] { storage.patterns }
+  /// Everything in one immutable object, so that copying a set (which table finding does
+  /// for every cell it looks at) costs one reference count; ``add(_:)`` makes a new one.
+  private var storage: Storage
 
   /// A compiled regular expression (NSRegularExpression is thread-safe for matching).
   public struct Pattern: @unchecked Sendable {
@@ -29,7 +32,7 @@ public struct AliasSet: Sendable {
     }
 
     public func matches(_ text: String) -> Bool {
-      if !literalPrefix.isEmpty, !text.hasPrefix(literalPrefix) { return false }
+      guard text.utf8.starts(with: literalPrefix.utf8) else { return false }
       guard prefilter.admits(text) else { return false }
       return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
@@ -74,47 +77,57 @@ public struct AliasSet: Sendable {
     }
   }
 
-  /// The exact aliases as a set of UTF-8 bytes, for lookup (hashing bytes skips the
-  /// Unicode normalisation that hashing a `String` does; both sides are in normal form).
-  private var exactSet: Set<ByteKey>
-  /// A cheap first test of ``exactSet``: a text whose fingerprint bit is clear is not there.
-  private var exactFilter = FingerprintFilter()
-  /// Results of ``match(_:)`` so far: label texts repeat across thousands of files, and a
-  /// regular expression costs microseconds. Shared by copies; replaced when aliases change.
-  private var memo = MatchMemo()
+  private final class Storage: Sendable {
+    let exact: [String]
+    let patterns: [Pattern]
+    /// The exact aliases as byte keys, for lookup (hashing bytes skips the Unicode
+    /// normalisation that hashing a `String` does; both sides are in normal form).
+    let exactSet: Set<ByteKey>
+    /// A cheap first test of ``exactSet``: a text whose fingerprint bit is clear is not there.
+    let exactFilter: FingerprintFilter
+    /// Results of ``match(_:)`` so far: label texts repeat across thousands of files, and a
+    /// regular expression costs microseconds.
+    let memo = MatchMemo()
+
+    init(exact: [String], patterns: [Pattern]) {
+      self.exact = exact
+      self.patterns = patterns
+      exactSet = Set(exact.map(ByteKey.init))
+      var filter = FingerprintFilter()
+      for alias in exact { filter.insert(alias) }
+      exactFilter = filter
+    }
+  }
 
   public init(exact: [String] = [], patterns: [Pattern] = []) {
-    self.exact = exact.map(LabelText.normalize)
-    self.patterns = patterns
-    exactSet = Set(self.exact.map(ByteKey.init))
-    for alias in self.exact { exactFilter.insert(alias) }
+    storage = Storage(exact: exact.map(LabelText.normalize), patterns: patterns)
   }
 
   /// Appends the aliases of `other` that are not already here.
   public mutating func add(_ other: AliasSet) {
-    for alias in other.exact where !exactSet.contains(ByteKey(alias)) {
-      exact.append(alias)
-      exactSet.insert(ByteKey(alias))
-      exactFilter.insert(alias)
-    }
+    var exact = storage.exact
+    for alias in other.exact where !storage.exactSet.contains(ByteKey(alias)) { exact.append(alias) }
+    var patterns = storage.patterns
     for pattern in other.patterns where !patterns.contains(where: { $0.source == pattern.source }) {
       patterns.append(pattern)
     }
-    memo = MatchMemo()
+    storage = Storage(exact: exact, patterns: patterns)
   }
 
-  public var isEmpty: Bool { exact.isEmpty && patterns.isEmpty }
+  public var isEmpty: Bool { storage.exact.isEmpty && storage.patterns.isEmpty }
 
   /// The alias that `normalized` text matches (the exact text, or `/pattern/`), or nil.
   public func match(_ normalized: String) -> String? {
+    let storage = self.storage
     let key = ByteKey(normalized)
-    if exactFilter.mayContain(normalized), exactSet.contains(key) { return normalized }
+    if storage.exactFilter.mayContain(normalized), storage.exactSet.contains(key) { return normalized }
+    let patterns = storage.patterns
     guard !patterns.isEmpty, !normalized.isEmpty else { return nil }
     // Most texts pass no pattern's prefilter: answered without the memo's lock.
     guard patterns.contains(where: { $0.prefilter.admits(normalized) }) else { return nil }
-    if let known = memo.lookup(key) { return known.alias }
+    if let known = storage.memo.lookup(key) { return known.alias }
     let found = patterns.first(where: { $0.matches(normalized) }).map { "/\($0.source)/" }
-    memo.store(key, found)
+    storage.memo.store(key, found)
     return found
   }
 }

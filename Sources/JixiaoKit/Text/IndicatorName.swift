@@ -16,7 +16,15 @@ public enum IndicatorName {
   ///   `社会效益指标`); any other run becomes one space, because it was typed
   ///   (`网络联校 智趣新课堂`, `iPad 采购`); the ends are trimmed.
   public static func split(_ raw: String, prefixes: AliasSet) -> (name: String, weight: Double?) {
-    var scalars = Array(tidy(raw).unicodeScalars)
+    let tidied = tidy(raw)
+    // Most names have neither a weight (their last character is no bracket) nor a prefix.
+    let last = tidied.unicodeScalars.last.map(LabelText.fold)
+    if last != ")", last != "]" {
+      if prefixes.isEmpty { return (tidied, nil) }
+      let normalized = LabelText.normalize(tidied)
+      if prefixLength(normalized, prefixes: prefixes) == nil { return (tidied, nil) }
+    }
+    var scalars = Array(tidied.unicodeScalars)
     var weight: Double?
     if let suffix = weightSuffix(scalars) {
       weight = suffix.weight
@@ -68,13 +76,12 @@ public enum IndicatorName {
   static func prefixLength(_ normalized: String, prefixes: AliasSet) -> Int? {
     guard !normalized.isEmpty else { return nil }
     var best: Int?
-    for alias in prefixes.exact where !alias.isEmpty && normalized.hasPrefix(alias) {
+    for alias in prefixes.exact where !alias.isEmpty && normalized.utf8.starts(with: alias.utf8) {
       best = max(best ?? 0, alias.unicodeScalars.count)
     }
     let range = NSRange(normalized.startIndex..., in: normalized)
     for pattern in prefixes.patterns {
-      if !pattern.literalPrefix.isEmpty, !normalized.hasPrefix(pattern.literalPrefix) { continue }
-      guard pattern.prefilter.admits(normalized) else { continue }
+      guard normalized.utf8.starts(with: pattern.literalPrefix.utf8), pattern.prefilter.admits(normalized) else { continue }
       guard let match = pattern.expression.firstMatch(in: normalized, options: [.anchored], range: range),
         match.range.location == 0, match.range.length > 0,
         let matched = Range(match.range, in: normalized)
