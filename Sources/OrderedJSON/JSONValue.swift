@@ -36,51 +36,60 @@ public enum JSONValue: Equatable, Sendable {
   /// Appends the value as JSON text to `output`, as if it stood `level` levels deep in a
   /// larger document (for writing a long document piece by piece).
   public func write(to output: inout String, indent: Int, level: Int) {
+    var bytes: [UInt8] = []
+    write(to: &bytes, indent: indent, level: level)
+    output += String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// ``write(to:indent:level:)`` as UTF-8 bytes (the fast form, for long documents).
+  public func write(to output: inout [UInt8], indent: Int, level: Int) {
     switch self {
-    case .null: output += "null"
-    case .bool(let value): output += value ? "true" : "false"
-    case .integer(let value): output += String(value)
-    case .number(let value): output += Self.format(value)
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+    case .integer(let value): output.append(contentsOf: String(value).utf8)
+    case .number(let value): output.append(contentsOf: Self.format(value).utf8)
     case .string(let value): Self.writeString(value, to: &output)
     case .array(let items):
       if items.isEmpty {
-        output += "[]"
+        output.append(contentsOf: "[]".utf8)
       } else if indent == 0 || items.allSatisfy(\.isScalar) {
-        output += "["
+        output.append(UInt8(ascii: "["))
         for (position, item) in items.enumerated() {
-          if position > 0 { output += indent == 0 ? "," : ", " }
+          if position > 0 { output.append(contentsOf: (indent == 0 ? "," : ", ").utf8) }
           item.write(to: &output, indent: indent, level: level + 1)
         }
-        output += "]"
+        output.append(UInt8(ascii: "]"))
       } else {
-        output += "["
+        output.append(UInt8(ascii: "["))
         for (position, item) in items.enumerated() {
-          output += position == 0 ? "\n" : ",\n"
-          output += String(repeating: " ", count: indent * (level + 1))
+          if position > 0 { output.append(UInt8(ascii: ",")) }
+          Self.newline(&output, spaces: indent * (level + 1))
           item.write(to: &output, indent: indent, level: level + 1)
         }
-        output += "\n" + String(repeating: " ", count: indent * level) + "]"
+        Self.newline(&output, spaces: indent * level)
+        output.append(UInt8(ascii: "]"))
       }
     case .object(let pairs):
       if pairs.isEmpty {
-        output += "{}"
+        output.append(contentsOf: "{}".utf8)
         return
       }
-      output += "{"
+      output.append(UInt8(ascii: "{"))
       for (position, (key, value)) in pairs.enumerated() {
-        if indent == 0 {
-          if position > 0 { output += "," }
-        } else {
-          output += position == 0 ? "\n" : ",\n"
-          output += String(repeating: " ", count: indent * (level + 1))
-        }
+        if position > 0 { output.append(UInt8(ascii: ",")) }
+        if indent > 0 { Self.newline(&output, spaces: indent * (level + 1)) }
         Self.writeString(key, to: &output)
-        output += indent == 0 ? ":" : ": "
+        output.append(contentsOf: (indent == 0 ? ":" : ": ").utf8)
         value.write(to: &output, indent: indent, level: level + 1)
       }
-      if indent > 0 { output += "\n" + String(repeating: " ", count: indent * level) }
-      output += "}"
+      if indent > 0 { Self.newline(&output, spaces: indent * level) }
+      output.append(UInt8(ascii: "}"))
     }
+  }
+
+  private static func newline(_ output: inout [UInt8], spaces: Int) {
+    output.append(UInt8(ascii: "\n"))
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
   }
 
   private var isScalar: Bool {
@@ -97,54 +106,32 @@ public enum JSONValue: Equatable, Sendable {
     return value.description
   }
 
-  /// Whether any character must be escaped: controls, `"`, `\\`, U+2028 and U+2029
-  /// (E2 80 A8/A9 in UTF-8). Most strings need nothing and are copied whole.
-  private static func needsEscaping(_ value: String) -> Bool {
+  /// Writes `value` as a JSON string: controls, `"`, `\\`, U+2028 and U+2029 (E2 80 A8/A9)
+  /// escaped, everything else copied as UTF-8.
+  private static func writeString(_ value: String, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
     var previous: (UInt8, UInt8) = (0, 0)
     for byte in value.utf8 {
-      if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-      if (byte == 0xA8 || byte == 0xA9) && previous == (0xE2, 0x80) { return true }
+      switch byte {
+      case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+      case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+      case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
+      case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
+      case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
+      case 0..<0x20: output.append(contentsOf: unicodeEscape(UInt32(byte)).utf8)
+      case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
+        // U+2028 / U+2029: the E2 80 already written become the escape.
+        output.removeLast(2)
+        output.append(contentsOf: unicodeEscape(byte == 0xA8 ? 0x2028 : 0x2029).utf8)
+      default: output.append(byte)
+      }
       previous = (previous.1, byte)
     }
-    return false
+    output.append(UInt8(ascii: "\""))
   }
 
-  private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
-    let hex = String(scalar.value, radix: 16)
+  private static func unicodeEscape(_ value: UInt32) -> String {
+    let hex = String(value, radix: 16)
     return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-  }
-
-  private static func writeString(_ value: String, to output: inout String) {
-    output += "\""
-    if !needsEscaping(value) {
-      output += value
-      output += "\""
-      return
-    }
-    var plainStart = value.unicodeScalars.startIndex
-    var index = plainStart
-    let scalars = value.unicodeScalars
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      let escape: String? =
-        switch scalar {
-        case "\"": "\\\""
-        case "\\": "\\\\"
-        case "\n": "\\n"
-        case "\r": "\\r"
-        case "\t": "\\t"
-        case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-          Self.unicodeEscape(scalar)
-        default: nil
-        }
-      if let escape {
-        output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-        output += escape
-        plainStart = scalars.index(after: index)
-      }
-      index = scalars.index(after: index)
-    }
-    output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-    output += "\""
   }
 }

@@ -36,19 +36,20 @@ public enum CanonicalJSON {
         ]))
     func array<Element>(_ key: String, _ items: some Sequence<Element>, last: Bool, _ render: (Element) -> JSONValue) throws {
       var first = true
-      var chunk = "\n \"\(key)\": ["
+      // Written as bytes, handed on as text in pieces of about 64 KiB.
+      var chunk = Array("\n \"\(key)\": [".utf8)
       for item in items {
-        chunk += first ? "\n  " : ",\n  "
+        chunk.append(contentsOf: (first ? "\n  " : ",\n  ").utf8)
         first = false
         render(item).write(to: &chunk, indent: 1, level: 2)
-        if chunk.utf8.count > 1 << 16 {
-          try sink(chunk)
-          chunk = ""
+        if chunk.count > 1 << 16 {
+          try sink(String(decoding: chunk, as: UTF8.self))
+          chunk.removeAll(keepingCapacity: true)
         }
       }
-      chunk += first ? "]" : "\n ]"
-      chunk += last ? "\n}\n" : ","
-      try sink(chunk)
+      chunk.append(contentsOf: (first ? "]" : "\n ]").utf8)
+      chunk.append(contentsOf: (last ? "\n}\n" : ",").utf8)
+      try sink(String(decoding: chunk, as: UTF8.self))
     }
     try array("files", files, last: false, file)
     try array("reports", files.lazy.flatMap(\.reports), last: false, report)

@@ -73,21 +73,23 @@ public struct ConsolidatedWorkbook {
 
   // MARK: - Sheets
 
-  /// Rows produced on demand: the generator is run twice (once to fit the column widths,
-  /// once to write), so a merge of thousands of files never holds a sheet in memory.
-  typealias RowSource = (_ emit: ([WriterCell], _ link: String?) throws(XLSXError) -> Void) throws(XLSXError) -> Void
+  /// Rows produced on demand: the generator is run twice (once over the first rows to fit
+  /// the column widths, once to write), so a merge of thousands of files never holds a
+  /// sheet in memory. `emit` answers whether it wants more rows; when it does not, the
+  /// generator returns.
+  typealias RowSource = (_ emit: ([WriterCell], _ link: String?) throws(XLSXError) -> Bool) throws(XLSXError) -> Void
 
   /// Adds a sheet with a frozen, filtered header row, widths fitted to its rows, and a
   /// hyperlink to the source file on the first cell of every row that names one.
   private func addTable(
-    _ writer: WorkbookWriter, name: String, headers: [String], maxWidth: Double = 50, rows: RowSource
+    _ writer: WorkbookWriter, name: String, headers: [String], rowCount count: Int, maxWidth: Double = 50,
+    rows: RowSource
   ) throws(XLSXError) {
     var widest = headers.map { ColumnWidth.displayUnits(of: $0) }
-    var count = 0
+    var measured = 0
     try rows { cells, _ in
-      count += 1
-      // Widths from the first rows are enough; later rows are only counted.
-      guard count <= Self.rowsMeasuredForWidths else { return }
+      // Widths from the first rows are enough.
+      measured += 1
       for (column, cell) in cells.enumerated() where column < widest.count {
         let text: String
         switch cell.value {
@@ -97,6 +99,7 @@ public struct ConsolidatedWorkbook {
         }
         widest[column] = max(widest[column], ColumnWidth.displayUnits(of: text))
       }
+      return measured < Self.rowsMeasuredForWidths
     }
     let widths: [Double?] = widest.map { min(max(Double($0) + 2, 6), maxWidth) }
     let lastColumn = max(headers.count - 1, 0)
@@ -120,6 +123,7 @@ public struct ConsolidatedWorkbook {
         links += 1
       }
       previousLink = link
+      return true
     }
   }
 
@@ -128,7 +132,8 @@ public struct ConsolidatedWorkbook {
       "文件", "工作表", "类型", "单位", "项目", "年度", "预算数（万元）", "执行数（万元）", "执行率", "资金得分", "填报总分", "计算总分",
       "等级", "填报等级", "错误", "警告", "状态", "说明",
     ]
-    try addTable(writer, name: "汇总", headers: headers) { emit throws(XLSXError) in
+    let rowCount = files.reduce(0) { $0 + max($1.reports.count, 1) }
+    try addTable(writer, name: "汇总", headers: headers, rowCount: rowCount) { emit throws(XLSXError) in
       for file in files {
         let fileLink = link(file)
         let errors = file.issues.filter { $0.severity == .error }.count
@@ -138,11 +143,11 @@ public struct ConsolidatedWorkbook {
           var cells: [WriterCell] = [.string(file.file, style: Self.link)]
           cells += Array(repeating: WriterCell(.empty, style: Self.text), count: 13)
           cells += [count(errors, Self.error), count(warnings, Self.warning), status(file.status), optional(reason, style: Self.wrapped)]
-          try emit(cells, fileLink)
+          guard try emit(cells, fileLink) else { return }
           continue
         }
         for report in file.reports {
-          try emit(summaryRow(file, report), fileLink)
+          guard try emit(summaryRow(file, report), fileLink) else { return }
         }
       }
     }
@@ -176,20 +181,23 @@ public struct ConsolidatedWorkbook {
       "文件", "工作表", "行", "单位", "项目", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
       "得分单元格",
     ]
-    try addTable(writer, name: "指标明细", headers: headers, maxWidth: 40) { emit throws(XLSXError) in
+    let rowCount = files.reduce(0) { $0 + $1.reports.reduce(0) { $0 + $1.indicators.count } }
+    try addTable(writer, name: "指标明细", headers: headers, rowCount: rowCount, maxWidth: 40) { emit throws(XLSXError) in
       for file in files {
         let fileLink = link(file)
         for report in file.reports {
           for indicator in report.indicators {
-            try emit(
-              [
-                .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text),
-                .number(Double(indicator.row), style: Self.text), optional(report.unit), optional(report.project),
-                optional(indicator.level1), optional(indicator.level2), .string(indicator.name, style: Self.wrapped),
-                optional(indicator.target?.text), optional(indicator.actual?.text), number(indicator.weight, Self.score),
-                number(indicator.score, Self.score), optional(indicator.deviation, style: Self.wrapped),
-                optional(indicator.cells["score"]),
-              ], fileLink)
+            guard
+              try emit(
+                [
+                  .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text),
+                  .number(Double(indicator.row), style: Self.text), optional(report.unit), optional(report.project),
+                  optional(indicator.level1), optional(indicator.level2), .string(indicator.name, style: Self.wrapped),
+                  optional(indicator.target?.text), optional(indicator.actual?.text), number(indicator.weight, Self.score),
+                  number(indicator.score, Self.score), optional(indicator.deviation, style: Self.wrapped),
+                  optional(indicator.cells["score"]),
+                ], fileLink)
+            else { return }
           }
         }
       }
@@ -201,19 +209,22 @@ public struct ConsolidatedWorkbook {
       "文件", "工作表", "单位", "项目", "资金项目", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率", "分值", "得分", "原表单位",
       "单元格",
     ]
-    try addTable(writer, name: "资金", headers: headers) { emit throws(XLSXError) in
+    let rowCount = files.reduce(0) { $0 + $1.reports.reduce(0) { $0 + $1.funds.count } }
+    try addTable(writer, name: "资金", headers: headers, rowCount: rowCount) { emit throws(XLSXError) in
       for file in files {
         let fileLink = link(file)
         for report in file.reports {
           for funds in report.funds {
-            try emit(
-              [
-                .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text), optional(report.unit),
-                optional(report.project), .string(funds.item, style: Self.text), number(funds.initialBudget, Self.money),
-                number(funds.budget, Self.money), number(funds.executed, Self.money), number(funds.rate, Self.percent),
-                number(funds.weight, Self.score), number(funds.score, Self.score),
-                .string(funds.sourceUnit ?? "万元", style: Self.text), optional(funds.cells["budget"] ?? funds.cells["item"]),
-              ], fileLink)
+            guard
+              try emit(
+                [
+                  .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text), optional(report.unit),
+                  optional(report.project), .string(funds.item, style: Self.text), number(funds.initialBudget, Self.money),
+                  number(funds.budget, Self.money), number(funds.executed, Self.money), number(funds.rate, Self.percent),
+                  number(funds.weight, Self.score), number(funds.score, Self.score),
+                  .string(funds.sourceUnit ?? "万元", style: Self.text), optional(funds.cells["budget"] ?? funds.cells["item"]),
+                ], fileLink)
+            else { return }
           }
         }
       }
@@ -222,18 +233,21 @@ public struct ConsolidatedWorkbook {
 
   private func writeIssues(_ writer: WorkbookWriter) throws(XLSXError) {
     let headers = ["文件", "工作表", "单元格", "代码", "级别", "字段", "说明", "发现值", "期望值"]
-    try addTable(writer, name: "校验问题", headers: headers, maxWidth: 60) { emit throws(XLSXError) in
+    let rowCount = files.reduce(0) { $0 + $1.issues.count }
+    try addTable(writer, name: "校验问题", headers: headers, rowCount: rowCount, maxWidth: 60) { emit throws(XLSXError) in
       for file in files {
         let fileLink = link(file)
         for issue in file.issues {
           let style = issue.severity == .error ? Self.error : issue.severity == .warning ? Self.warning : Self.text
-          try emit(
-            [
-              .string(issue.file, style: Self.link), optional(issue.sheet), optional(issue.cell),
-              .string(issue.code, style: Self.text), .string(issue.severity.chineseName, style: style),
-              optional(issue.field), .string(issue.message, style: Self.wrapped), optional(issue.found.map(Self.render)),
-              optional(issue.expected.map(Self.render)),
-            ], fileLink)
+          guard
+            try emit(
+              [
+                .string(issue.file, style: Self.link), optional(issue.sheet), optional(issue.cell),
+                .string(issue.code, style: Self.text), .string(issue.severity.chineseName, style: style),
+                optional(issue.field), .string(issue.message, style: Self.wrapped), optional(issue.found.map(Self.render)),
+                optional(issue.expected.map(Self.render)),
+              ], fileLink)
+          else { return }
         }
       }
     }
@@ -262,8 +276,9 @@ public struct ConsolidatedWorkbook {
       let reason = file.skipReason ?? file.issues.first { $0.code == "file-unreadable" }?.message ?? ""
       rows.append([.string("\(file.status.chineseName)：\(file.file)", style: Self.text), .string(reason, style: Self.wrapped)])
     }
-    try addTable(writer, name: "说明", headers: ["项目", "内容"], maxWidth: 80) { emit throws(XLSXError) in
-      for row in rows { try emit(row, nil) }
+    try addTable(writer, name: "说明", headers: ["项目", "内容"], rowCount: rows.count, maxWidth: 80) {
+      emit throws(XLSXError) in
+      for row in rows { guard try emit(row, nil) else { return } }
     }
   }
 
