@@ -25,9 +25,12 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"])]
     ),
 
+    // O_TMPFILE and the signal-safe registry of temporary files behind atomic output.
+    .target(name: "CAtomicOutput"),
+
     // Reading and writing .xlsx packages; the only code that imports the C modules.
     .target(
-      name: "XLSX", dependencies: ["CLibXML2", "CZlib", "OrderedJSON"],
+      name: "XLSX", dependencies: ["CLibXML2", "CZlib", "CAtomicOutput", "OrderedJSON"],
       swiftSettings: [
         // The SAX callbacks mutate handler state millions of times per sheet; the
         // dynamic exclusivity checks on those class properties cost ~10% of reading.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JixiaoKit
+import XLSX
 
 @main
 struct JixiaoCommand: ParsableCommand {
@@ -9,4 +10,11 @@ struct JixiaoCommand: ParsableCommand {
     version: Jixiao.version,
     subcommands: [MergeCommand.self, ConvertCommand.self, InspectCommand.self, ValidateCommand.self, DumpCommand.self, MappingCommand.self]
   )
+
+  /// Ctrl-C (SIGINT), SIGTERM and SIGHUP remove any temporary output file and end the
+  /// run with 130, 143 or 129; existing outputs are never touched by an unfinished run.
+  static func main() {
+    TerminationCleanup.install()
+    main(nil)
+  }
 }

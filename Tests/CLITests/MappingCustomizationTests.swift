@@ -144,3 +144,27 @@ struct ConvertCommandTests {
     #expect(result.stdout.contains("找到项目支出绩效自评表，范围 A2:J28，9 个指标"))
   }
 }
+
+extension MappingCustomizationTests {
+  /// A pattern that could make matching take minutes (`^(a+)+$`) is refused when the
+  /// mapping is loaded: exit 2, the file, line, column and key named, nothing written.
+  @Test func aCatastrophicPatternIsRefusedWithItsPlace() throws {
+    let directory = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let workbook = try makeWorkbook(in: directory)
+    let mapping = directory.appendingPathComponent("bad.yaml")
+    try Data("version: 1\nextends: default\nindicators:\n  columns:\n    target: ['/^(a+)+$/']\n".utf8).write(to: mapping)
+    let before = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+
+    let result = try CLIRunner.run(["convert", workbook.path, "--mapping", mapping.path, "-o", directory.path])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("jixiao: 文件 \(mapping.path) 第 5 行第 14 列：正则表达式「^(a+)+$」在重复的部分里又有可变次数的量词"))
+    #expect(result.stderr.contains("（键 indicators.columns.target[1]）"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == before)
+
+    let check = try CLIRunner.run(["mapping", "check", mapping.path])
+    #expect(check.status == 2)
+    #expect(check.stderr.contains("第 5 行第 14 列"))
+  }
+}

@@ -1,4 +1,5 @@
 internal import CZlib
+import Foundation
 
 /// Builds ZIP archives byte by byte for tests, including the damaged and hostile
 /// shapes the reader must reject (bad CRC, truncation, zip64 records, lying sizes).
@@ -157,5 +158,101 @@ public enum TestWorkbook {
   /// A workbook of one sheet `Sheet1` with `body` inside `<worksheet>`.
   public static func bytes(_ body: String, sharedStrings: [String]? = nil, styles: String? = nil) -> [UInt8] {
     zip(sheets: [("Sheet1", body)], sharedStrings: sharedStrings, styles: styles).bytes()
+  }
+}
+
+/// Writes ZIP packages of stored (uncompressed) entries straight to a file, for parts
+/// too big to build in memory: each entry is a list of byte runs, each run repeated a
+/// number of times, so a 100 MB part is one small chunk repeated and never held whole.
+public enum StreamedZip {
+  public struct Entry {
+    public var name: String
+    public var runs: [(bytes: [UInt8], count: Int)]
+
+    public init(name: String, runs: [(bytes: [UInt8], count: Int)]) {
+      self.name = name
+      self.runs = runs
+    }
+
+    public init(name: String, text: String) {
+      self.init(name: name, runs: [(Array(text.utf8), 1)])
+    }
+
+    var size: Int { runs.reduce(0) { $0 + $1.bytes.count * $1.count } }
+
+    var crc: UInt32 {
+      var crc = crc32(0, nil, 0)
+      for run in runs {
+        run.bytes.withUnsafeBufferPointer { buffer in
+          for _ in 0..<run.count { crc = crc32(crc, buffer.baseAddress, uInt(buffer.count)) }
+        }
+      }
+      return UInt32(crc)
+    }
+  }
+
+  /// Writes `entries` to `path` (replacing it); sizes must stay below 4 GiB.
+  public static func write(_ entries: [Entry], to path: String) throws {
+    FileManager.default.createFile(atPath: path, contents: nil)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    defer { try? handle.close() }
+    var offset: UInt64 = 0
+    var directory: [UInt8] = []
+    for entry in entries {
+      let name = Array(entry.name.utf8)
+      let size = UInt32(entry.size)
+      let crc = entry.crc
+      var header = le32(0x0403_4b50) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21)
+      header += le32(crc) + le32(size) + le32(size) + le16(UInt16(name.count)) + le16(0) + name
+      try handle.write(contentsOf: header)
+      for run in entry.runs {
+        let data = Data(run.bytes)
+        for _ in 0..<run.count { try handle.write(contentsOf: data) }
+      }
+      directory += le32(0x0201_4b50) + le16(20) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21)
+      directory += le32(crc) + le32(size) + le32(size)
+      directory += le16(UInt16(name.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0)
+      directory += le32(UInt32(offset)) + name
+      offset += UInt64(header.count) + UInt64(size)
+    }
+    var end = le32(0x0605_4b50) + le16(0) + le16(0) + le16(UInt16(entries.count)) + le16(UInt16(entries.count))
+    end += le32(UInt32(directory.count)) + le32(UInt32(offset)) + le16(0)
+    try handle.write(contentsOf: directory + end)
+  }
+
+  /// The parts of a one-sheet workbook (`Sheet1`), with the sheet's `<sheetData>` body
+  /// and, if given, the shared-strings part's `<si>` items as runs.
+  public static func workbook(sheetData: [(bytes: [UInt8], count: Int)], sharedStrings: [(bytes: [UInt8], count: Int)]? = nil)
+    -> [Entry]
+  {
+    let main = TestWorkbook.mainNamespace
+    let relationships = TestWorkbook.relationshipNamespace
+    var entries = [
+      Entry(name: "[Content_Types].xml", text: """
+        <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>
+        """),
+      Entry(name: "_rels/.rels", text: """
+        <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\(relationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>
+        """),
+      Entry(name: "xl/workbook.xml", text: """
+        <?xml version="1.0" encoding="UTF-8"?><workbook xmlns="\(main)" xmlns:r="\(relationships)"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>
+        """),
+      Entry(name: "xl/_rels/workbook.xml.rels", text: """
+        <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\(relationships)/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="\(relationships)/sharedStrings" Target="sharedStrings.xml"/></Relationships>
+        """),
+    ]
+    entries.append(
+      Entry(
+        name: "xl/worksheets/sheet1.xml",
+        runs: [(Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"\(main)\"><sheetData>".utf8), 1)]
+          + sheetData + [(Array("</sheetData></worksheet>".utf8), 1)]))
+    if let sharedStrings {
+      entries.append(
+        Entry(
+          name: "xl/sharedStrings.xml",
+          runs: [(Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"\(main)\">".utf8), 1)]
+            + sharedStrings + [(Array("</sst>".utf8), 1)]))
+    }
+    return entries
   }
 }

@@ -23,18 +23,47 @@ public struct AliasSet: Sendable {
     /// expression (most cells are values, not labels).
     let prefilter: PatternPrefilter
 
-    /// Compiles `source`; throws the compiler's message for a bad pattern.
+    /// Whether the pattern tests the end of the text (`$`, `\z`, `\Z`), so that its verdict
+    /// on the first ``maxSubjectLength`` characters of a longer text would be wrong.
+    let looksAtTheEnd: Bool
+
+    /// The longest text a pattern is run on, in characters. Labels are far shorter; the
+    /// cap bounds the time of a match (NSRegularExpression has no time limit on Linux),
+    /// together with the checks of ``PatternSafety`` made when a mapping is loaded.
+    public static let maxSubjectLength = 256
+
+    /// Compiles `source`; throws the compiler's message for a bad pattern. (The mapping
+    /// loader also runs ``PatternSafety/problem(in:)`` and refuses risky patterns.)
     public init(_ source: String) throws {
       self.source = source
       expression = try NSRegularExpression(pattern: source)
       literalPrefix = Self.literalPrefix(of: source)
       prefilter = PatternPrefilter(source)
+      looksAtTheEnd = PatternSafety.looksAtTheEnd(source)
     }
 
     public func matches(_ text: String) -> Bool {
       guard text.utf8.starts(with: literalPrefix.utf8) else { return false }
-      guard prefilter.admits(text) else { return false }
-      return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+      guard prefilter.admits(text), let subject = subject(text) else { return false }
+      return expression.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
+    }
+
+    /// The length in scalars of the non-empty match that starts `text`, or nil.
+    func prefixMatchLength(_ text: String) -> Int? {
+      guard text.utf8.starts(with: literalPrefix.utf8), prefilter.admits(text), let subject = subject(text),
+        let match = expression.firstMatch(
+          in: subject, options: [.anchored], range: NSRange(subject.startIndex..., in: subject)),
+        match.range.location == 0, match.range.length > 0,
+        let matched = Range(match.range, in: subject)
+      else { return nil }
+      return subject[..<matched.upperBound].unicodeScalars.count
+    }
+
+    /// The text the pattern is run on: `text` itself, or its first ``maxSubjectLength``
+    /// characters; nil for a longer text when the pattern looks at the end.
+    func subject(_ text: String) -> String? {
+      guard text.utf16.count > Self.maxSubjectLength else { return text }
+      return looksAtTheEnd ? nil : String(text.prefix(Self.maxSubjectLength))
     }
 
     /// The characters after `^` up to the first one with a meaning in a pattern (a

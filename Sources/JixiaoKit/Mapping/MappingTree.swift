@@ -215,7 +215,8 @@ struct MappingTreeReader {
     return String(text.dropFirst().dropLast())
   }
 
-  /// Compiles a pattern, explaining in Chinese why it fails or can never match.
+  /// Compiles a pattern, explaining in Chinese why it fails, can never match, or could
+  /// make matching take minutes (``PatternSafety``).
   private func compile(_ source: String, at location: SourceLocation, keyPath: String) throws -> AliasSet.Pattern {
     let pattern: AliasSet.Pattern
     do {
@@ -226,6 +227,9 @@ struct MappingTreeReader {
     }
     if let folded = Self.unmatchableCharacter(in: source) {
       throw MappingError(.badRegex, at: location, keyPath: keyPath, folded)
+    }
+    if let risk = PatternSafety.problem(in: source) {
+      throw MappingError(.badRegex, at: location, keyPath: keyPath, risk)
     }
     return pattern
   }

@@ -79,14 +79,8 @@ public enum IndicatorName {
     for alias in prefixes.exact where !alias.isEmpty && normalized.utf8.starts(with: alias.utf8) {
       best = max(best ?? 0, alias.unicodeScalars.count)
     }
-    let range = NSRange(normalized.startIndex..., in: normalized)
     for pattern in prefixes.patterns {
-      guard normalized.utf8.starts(with: pattern.literalPrefix.utf8), pattern.prefilter.admits(normalized) else { continue }
-      guard let match = pattern.expression.firstMatch(in: normalized, options: [.anchored], range: range),
-        match.range.location == 0, match.range.length > 0,
-        let matched = Range(match.range, in: normalized)
-      else { continue }
-      best = max(best ?? 0, normalized[..<matched.upperBound].unicodeScalars.count)
+      if let length = pattern.prefixMatchLength(normalized) { best = max(best ?? 0, length) }
     }
     return best
   }

@@ -82,8 +82,8 @@ struct ZipArchive: Sendable {
     var shift: Int
   }
 
-  private static func corrupt(_ message: String, _ fileName: String) -> XLSXError {
-    XLSXError(.corruptZip, "ZIP 结构损坏：\(message)", file: fileName)
+  private static func corrupt(_ message: String, _ fileName: String, part: String? = nil) -> XLSXError {
+    XLSXError(.corruptZip, "ZIP 结构损坏：\(message)", file: fileName, part: part)
   }
 
   private static func locateDirectory(
@@ -215,14 +215,14 @@ struct ZipArchive: Sendable {
     var previousName = ""
     for entry in ordered {
       if entry.localHeaderOffset < previousEnd {
-        throw corrupt("条目「\(entry.name)」与「\(previousName)」的数据重叠", fileName)
+        throw corrupt("条目「\(entry.name)」与「\(previousName)」的数据重叠", fileName, part: entry.name)
       }
       // Local header (30 bytes + name) and data; the local extra field is not counted
       // because it may differ from the central one.
       let (end, overflow) = entry.localHeaderOffset.addingReportingOverflow(
         30 + UInt64(entry.name.utf8.count) &+ entry.compressedSize)
       if overflow || end > UInt64(directoryOffset) {
-        throw corrupt("条目「\(entry.name)」的数据超出文件范围", fileName)
+        throw corrupt("条目「\(entry.name)」的数据超出文件范围", fileName, part: entry.name)
       }
       previousEnd = end
       previousName = entry.name

@@ -29,7 +29,8 @@ final class SharedStringsHandler: SAXHandler {
       inText = false
     } else if name.is("si") {
       if text.overflowed {
-        fail(XLSXError(.limitExceeded, "共享字符串 #\(strings.count) 超过长度上限 \(text.limit) 字节"))
+        failTooLong()
+        return
       }
       strings.append(text.decodedString)
       inItem = false
@@ -39,7 +40,15 @@ final class SharedStringsHandler: SAXHandler {
   }
 
   override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-    if inText && phoneticDepth == 0 { text.append(bytes) }
+    if inText && phoneticDepth == 0 {
+      text.append(bytes)
+      if text.overflowed { failTooLong() }
+    }
+  }
+
+  /// Stops at once when a string passes the limit, rather than reading the rest of it.
+  private func failTooLong() {
+    fail(XLSXError(.limitExceeded, "共享字符串 #\(strings.count) 超过长度上限 \(text.limit) 字节"))
   }
 }
 

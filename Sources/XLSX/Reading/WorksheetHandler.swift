@@ -124,9 +124,18 @@ final class WorksheetHandler: SAXHandler {
   override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
     switch capture {
     case .none: break
-    case .value, .inlineText: text.append(bytes)
-    case .formula: formulaText.append(bytes)
+    case .value, .inlineText:
+      text.append(bytes)
+      if text.overflowed { failTooLong() }
+    case .formula:
+      formulaText.append(bytes)
+      if formulaText.overflowed { failTooLong() }
     }
+  }
+
+  /// Stops at once when a cell's text passes the limit, rather than reading the rest of it.
+  private func failTooLong() {
+    fail(XLSXError(.limitExceeded, "文本超过长度上限 \(text.limit) 字节", cell: cellReference.description))
   }
 
   // MARK: - Rows
@@ -203,8 +212,8 @@ final class WorksheetHandler: SAXHandler {
     inCell = false
     capture = .none
     inInlineString = false
-    if text.overflowed {
-      fail(XLSXError(.limitExceeded, "文本超过长度上限 \(text.limit) 字节", cell: cellReference.description))
+    if text.overflowed || formulaText.overflowed {
+      failTooLong()
       return
     }
     guard hasValue, let value = makeValue() else {

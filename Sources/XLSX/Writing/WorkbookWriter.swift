@@ -57,6 +57,8 @@ public final class WorkbookWriter {
   }
 
   private let file: AtomicFile?
+  /// Whether the file being written has no name yet (`O_TMPFILE`), for the tests.
+  var writesUnnamedFile: Bool { file?.isUnnamed ?? false }
   private let memory: MemorySink?
   let zip: ZipWriter
   let sharedStrings = SharedStringTable()

@@ -26,7 +26,11 @@ struct WriterFileTests {
     for row in 0..<5000 { try sheet.appendRow([.number(Double(row)), "行"]) }
     #expect(try contents(path) == "旧文件")
     let listing = WriterTestSupport.directoryListing(directory)
-    #expect(listing.count == 2 && listing.contains { $0.hasPrefix(".汇总.xlsx.") && $0.hasSuffix(".tmp") })
+    if writer.writesUnnamedFile {
+      #expect(listing == ["汇总.xlsx"])  // O_TMPFILE: the file being written has no name
+    } else {
+      #expect(listing.count == 2 && listing.contains { $0.hasPrefix(".汇总.xlsx.") && $0.hasSuffix(".tmp") })
+    }
     try writer.close()
     #expect(WriterTestSupport.directoryListing(directory) == ["汇总.xlsx"])
     #expect(try WriterTestSupport.readBack(Array(readFile(path)))["s"]?.count == 10_000)
@@ -55,7 +59,7 @@ struct WriterFileTests {
     do {
       let writer = try WorkbookWriter(path: path)
       try writer.addSheet(named: "s").appendRow(["never written"])
-      #expect(WriterTestSupport.directoryListing(directory).count == 2)
+      #expect(WriterTestSupport.directoryListing(directory).count == (writer.writesUnnamedFile ? 1 : 2))
     }
     #expect(WriterTestSupport.directoryListing(directory) == ["out.xlsx"])
     #expect(try contents(path) == "old")
