@@ -14,6 +14,11 @@ struct SheetText {
   /// The last row and column with a value.
   let lastRow: Int
   let lastColumn: Int
+  /// Row → anchor columns of the merged ranges that cover the row from above (only
+  /// ranges whose anchor holds a cell), for the rows up to one past the last; nil when
+  /// the ranges span too many rows to index, and they are searched in turn instead.
+  private let anchorsFromAbove: [Int: [Int]]?
+  private static let anchorIndexBudget = 1_000_000
 
   init(grid: SheetGrid, formatKinds: [NumberFormatKind] = []) {
     self.grid = grid
@@ -28,6 +33,19 @@ struct SheetText {
     self.rows = rows
     lastRow = rows.last ?? 0
     self.lastColumn = lastColumn
+    anchorsFromAbove = Self.indexAnchorsFromAbove(grid, through: lastRow + 1)
+  }
+
+  private static func indexAnchorsFromAbove(_ grid: SheetGrid, through lastRow: Int) -> [Int: [Int]]? {
+    var index: [Int: [Int]] = [:]
+    var entries = 0
+    for range in grid.mergedRanges where range.first.row < min(range.last.row, lastRow) && grid[range.first] != nil {
+      let rows = (range.first.row + 1)...min(range.last.row, lastRow)
+      entries += rows.count
+      guard entries <= anchorIndexBudget else { return nil }
+      for row in rows { index[row, default: []].append(range.first.column) }
+    }
+    return index
   }
 
   /// What a person sees at `reference` (the anchor's value inside a merged range).
@@ -79,8 +97,12 @@ struct SheetText {
   /// are, whatever the sheet's width.
   func displayedColumns(inRow row: Int) -> [Int] {
     var columns = Set(cells(inRow: row).map(\.reference.column))
-    for range in grid.mergedRanges where range.first.row < row && range.last.row >= row {
-      if grid[range.first] != nil { columns.insert(range.first.column) }
+    if let anchorsFromAbove, row <= lastRow + 1 {
+      columns.formUnion(anchorsFromAbove[row] ?? [])
+    } else {
+      for range in grid.mergedRanges where range.first.row < row && range.last.row >= row {
+        if grid[range.first] != nil { columns.insert(range.first.column) }
+      }
     }
     return columns.sorted()
   }

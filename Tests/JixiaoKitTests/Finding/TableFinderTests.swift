@@ -208,4 +208,42 @@ struct HostileTableFinderTests {
       return
     }
   }
+  /// Ten thousand rows, each pair merged: what is seen on a row is looked up in an index
+  /// built once, not by scanning every merged range for every row.
+  @Test func manyMergedRangesAreIndexedOnce() throws {
+    let mapping = try MappingLoader.loadDefault()
+    var cells: [Cell] = []
+    var merged: [CellRange] = []
+    for row in stride(from: 0, to: 10_000, by: 2) {
+      cells.append(Cell(reference: CellReference(row: row, column: 0), value: .string("说明\(row)")))
+      cells.append(Cell(reference: CellReference(row: row + 1, column: 1), value: .string("备注\(row)")))
+      merged.append(CellRange(first: CellReference(row: row, column: 0), last: CellReference(row: row + 1, column: 0)))
+    }
+    let grid = SheetGrid(sheet: SheetInfo(index: 0, name: "合并"), cells: cells, mergedRanges: merged)
+    let text = SheetText(grid: grid)
+    #expect(text.displayedColumns(inRow: 1) == [0, 1])
+    #expect(text.displayedColumns(inRow: 2) == [0])
+    #expect(text.displayedColumns(inRow: 9_999) == [0, 1])
+    #expect(text.displayedColumns(inRow: 10_000).isEmpty)
+    guard case .noTable = TableFinder(grid: grid, mapping: mapping, file: "t.xlsx").find() else {
+      Issue.record("no table expected")
+      return
+    }
+  }
+
+  /// The index and the scan agree on every row of a sheet with nested, overlapping and
+  /// wide merged ranges.
+  @Test func mergedAnchorsMatchAScanOfEveryRange() {
+    let grid = makeGrid(
+      [["a", "b", nil, "c"], [nil, nil, "d", nil], ["e", nil, nil, nil], [nil, "f", nil, nil], [nil, nil, nil, "g"]],
+      merged: ["A1:A3", "B1:C2", "D1:D5", "A3:C4", "B4:B9"])
+    let text = SheetText(grid: grid)
+    for row in 0...6 {
+      var expected = Set(grid.cells(inRow: row).map(\.reference.column))
+      for range in grid.mergedRanges where range.first.row < row && range.last.row >= row && grid[range.first] != nil {
+        expected.insert(range.first.column)
+      }
+      #expect(text.displayedColumns(inRow: row) == expected.sorted(), "row \(row)")
+    }
+  }
 }
