@@ -63,7 +63,10 @@ let package = Package(
     .target(name: "_XLSXTestSupport", dependencies: ["CZlib"], path: "Tests/_XLSXTestSupport"),
     .testTarget(
       name: "XLSXTests", dependencies: ["XLSX", "OrderedJSON", "_XLSXTestSupport"],
-      exclude: ["Writing/Support/crosscheck.py", "Writing/Support/libreoffice_check.py"]  // run by the tests, not bundled
+      exclude: [
+        "Writing/Support/crosscheck.py", "Writing/Support/libreoffice_check.py",  // run by the tests, not bundled
+        "Fixtures",  // read through #filePath, not bundled
+      ]
     ),
     .testTarget(
       name: "JixiaoKitTests", dependencies: ["JixiaoKit", "XLSX", "_XLSXTestSupport"],

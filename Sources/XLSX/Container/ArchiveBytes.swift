@@ -14,7 +14,8 @@ final class ArchiveBytes: @unchecked Sendable {
   /// Copies `bytes`.
   init(copying bytes: some Collection<UInt8>) {
     let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
-    _ = storage.initializeMemory(as: UInt8.self, from: bytes)
+    // `fromContentsOf` copies contiguous collections with memcpy; `from:` goes byte by byte.
+    _ = storage.initializeMemory(as: UInt8.self, fromContentsOf: bytes)
     buffer = UnsafeRawBufferPointer(rebasing: storage[0..<bytes.count])
   }
 

@@ -14,10 +14,19 @@ final class SAXParser {
   private let fileName: String
   private let partName: String
 
-  private static let initialize: Void = { xmlInitParser() }()
+  private static let initialize: Void = {
+    xmlInitParser()
+    xmlThrDefSetStructuredErrorFunc(nil) { _, _ in }
+  }()
 
   init(handler: SAXHandler, fileName: String, partName: String) throws(XLSXError) {
     _ = Self.initialize
+    // libxml2 raises some errors outside any parser context (a declared encoding whose
+    // bytes fail to convert, for one), and its default handler prints those to stderr.
+    // A structured handler takes them instead; the parse itself fails and reports.
+    // libxml2 keeps the handler per thread: the default set above covers new threads,
+    // this call the thread the parser is created on.
+    xmlSetStructuredErrorFunc(nil) { _, _ in }
     self.handler = handler
     self.fileName = fileName
     self.partName = partName
