@@ -20,7 +20,7 @@ struct CLIRunner {
     // stdout through a pipe, stderr into a file: no pipe can fill up and block the child.
     let output = Pipe()
     let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-stderr-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errorFile) }
     let errors = try FileHandle(forWritingTo: errorFile)
     process.standardOutput = output
