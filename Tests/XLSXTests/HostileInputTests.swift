@@ -271,6 +271,22 @@ struct HostileInputTests {
     #expect(try open(shared(fits), limits: limits) == [.string(fits)])
     #expect(catchError { _ = try open(shared(over), limits: limits) }?.code == .limitExceeded)
   }
+
+  /// Millions of empty `<si/>` compress to almost nothing but each takes a slot in
+  /// memory: the count is limited, exactly, with an error naming the part.
+  @Test func theSharedStringCountIsLimited() throws {
+    var limits = ReadLimits()
+    limits.maxSharedStrings = 3
+    let sheet = #"<sheetData><row r="1"><c r="A1" t="s"><v>2</v></c></row></sheetData>"#
+    let three = TestWorkbook.bytes(sheet, sharedStrings: Array(repeating: "<si/>", count: 2) + ["<si><t>c</t></si>"])
+    #expect(try open(three, limits: limits) == [.string("c")])
+    let four = TestWorkbook.bytes(sheet, sharedStrings: Array(repeating: "<si/>", count: 4))
+    let error = catchError { _ = try open(four, limits: limits) }
+    #expect(error?.code == .limitExceeded)
+    #expect(error?.part == "xl/sharedStrings.xml")
+    #expect(error?.message.contains("3 条") == true)
+    #expect(ReadLimits().maxSharedStrings == 5_000_000)
+  }
 }
 
 private func readLE16(_ bytes: [UInt8], _ offset: Int) -> UInt16 {

@@ -17,6 +17,10 @@ public struct ReadLimits: Sendable, Equatable {
   public var maxEntries: Int = 100_000
   /// Longest text of one cell or shared string, in bytes of UTF-8 (default 32 MiB).
   public var maxTextLength: Int = 32 << 20
+  /// Largest number of shared strings (default 5,000,000): empty `<si/>` entries cost
+  /// five bytes each in the file but a slot each in memory, so a small file could
+  /// otherwise fill gigabytes.
+  public var maxSharedStrings: Int = 5_000_000
 
   /// The defaults.
   public init() {}

@@ -6,9 +6,11 @@ final class SharedStringsHandler: SAXHandler {
   private var inItem = false
   private var inText = false
   private var phoneticDepth = 0
+  private let maxStrings: Int
 
   init(limits: ReadLimits) {
     text = TextBuffer(limit: limits.maxTextLength)
+    maxStrings = limits.maxSharedStrings
   }
 
   override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
@@ -30,6 +32,10 @@ final class SharedStringsHandler: SAXHandler {
     } else if name.is("si") {
       if text.overflowed {
         failTooLong()
+        return
+      }
+      guard strings.count < maxStrings else {
+        fail(XLSXError(.limitExceeded, "共享字符串超过 \(maxStrings) 条的上限"))
         return
       }
       strings.append(text.decodedString)
