@@ -53,13 +53,21 @@ struct PatternPrefilterTests {
       "200人次", "≥90%", "有效提升", "", "分值(10分)", "绩效指标(90分)", "一级指标(50分)", "年度总体目标完成情况",
     ].map(LabelText.normalize))
     #expect(patterns.count > 40)
+    var matches = 0
+    var rejected = 0
     for pattern in patterns {
       for text in texts {
         let matched = pattern.expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         if matched {
+          matches += 1
           #expect(pattern.prefilter.admits(text), "/\(pattern.source)/ matches 「\(text)」 but the prefilter rejects it")
+        } else if !pattern.prefilter.admits(text) {
+          rejected += 1
         }
       }
     }
+    // The check saw real matches, and the prefilter does reject most other texts.
+    #expect(matches > 100)
+    #expect(rejected > (patterns.count * texts.count - matches) / 2)
   }
 }
