@@ -110,22 +110,36 @@ public enum JSONValue: Equatable, Sendable {
   /// escaped, everything else copied as UTF-8.
   private static func writeString(_ value: String, to output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
-    var previous: (UInt8, UInt8) = (0, 0)
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
-      case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-      case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
-      case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
-      case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
-      case 0..<0x20: output.append(contentsOf: unicodeEscape(UInt32(byte)).utf8)
-      case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
-        // U+2028 / U+2029: the E2 80 already written become the escape.
-        output.removeLast(2)
-        output.append(contentsOf: unicodeEscape(byte == 0xA8 ? 0x2028 : 0x2029).utf8)
-      default: output.append(byte)
+    var value = value
+    value.withUTF8 { bytes in
+      // Runs of bytes that need no escape are copied at once.
+      var runStart = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        var length = 1
+        let escape: String
+        switch byte {
+        case UInt8(ascii: "\""): escape = "\\\""
+        case UInt8(ascii: "\\"): escape = "\\\\"
+        case UInt8(ascii: "\n"): escape = "\\n"
+        case UInt8(ascii: "\r"): escape = "\\r"
+        case UInt8(ascii: "\t"): escape = "\\t"
+        case 0..<0x20: escape = unicodeEscape(UInt32(byte))
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9:
+          // U+2028 / U+2029 (E2 80 A8 / E2 80 A9).
+          escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+          length = 3
+        default:
+          index += 1
+          continue
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        output.append(contentsOf: escape.utf8)
+        index += length
+        runStart = index
       }
-      previous = (previous.1, byte)
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
     output.append(UInt8(ascii: "\""))
   }

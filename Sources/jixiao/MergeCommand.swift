@@ -48,8 +48,8 @@ struct MergeCommand: ParsableCommand {
     let mapping = try mappingOptions.load()
     var (inputs, errors) = InputFiles.scan(paths)
     // Never read our own outputs back in (an output inside an input directory).
-    let outputs = Set([output, json].compactMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-    inputs.removeAll { outputs.contains(URL(fileURLWithPath: $0.path).standardizedFileURL.path) }
+    let outputs = Set([output, json].compactMap { $0 }.map(StandardPath.of))
+    inputs.removeAll { outputs.contains(StandardPath.of($0.path)) }
     if !quiet { for error in errors { StandardError.write("jixiao: \(error.message)\n") } }
 
     let progress = ProgressBar(total: inputs.count, enabled: !quiet && isatty(2) == 1)

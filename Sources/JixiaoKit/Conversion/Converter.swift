@@ -92,7 +92,7 @@ public struct Converter: Sendable {
       let digest = (try? Data(contentsOf: URL(fileURLWithPath: path))).map { SHA256.hexDigest($0) }
       result = unreadable(name, sha256: digest, message: error.description)
     }
-    result.path = URL(fileURLWithPath: path).standardizedFileURL.path
+    result.path = StandardPath.of(path)
     return result
   }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One file found among the paths given on the command line.
 public struct InputFile: Sendable, Equatable {
@@ -88,31 +91,28 @@ public enum InputFiles {
   }
 
   private static func walk(directory: String, base: String, into files: inout [InputFile], errors: inout [InputError]) {
-    let manager = FileManager.default
-    let entries: [String]
+    let entries: [DirectoryEntry]
     do {
-      entries = try manager.contentsOfDirectory(atPath: directory)
+      entries = try DirectoryEntry.list(directory)
     } catch {
       errors.append(.unlistable(directory, error))
       return
     }
-    for entry in entries where !entry.hasPrefix(".") && !isLockFile(entry) {
-      let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-      let name = base == "." ? entry : (base == "/" ? "/" + entry : base + "/" + entry)
-      let type = (try? manager.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
-      switch type {
-      case .typeDirectory?:
+    for entry in entries where !entry.name.hasPrefix(".") && !isLockFile(entry.name) {
+      let path = directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name
+      let name = base == "." ? entry.name : (base == "/" ? "/" + entry.name : base + "/" + entry.name)
+      switch entry.kind(at: path) {
+      case .directory:
         walk(directory: path, base: name, into: &files, errors: &errors)
-      case .typeSymbolicLink?:
-        var isDirectory: ObjCBool = false
+      case .symbolicLink:
         // A link to a directory is not followed; a broken link is listed and reported as unreadable.
-        let exists = manager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if !(exists && isDirectory.boolValue) {
-          files.append(InputFile(path: path, name: cleaned(name), skipReason: skipReason(entry)))
+        var target = stat()
+        if !(stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFDIR) {
+          files.append(InputFile(path: path, name: cleaned(name), skipReason: skipReason(entry.name)))
         }
-      case .typeRegular?:
-        files.append(InputFile(path: path, name: cleaned(name), skipReason: skipReason(entry)))
-      default:
+      case .regular:
+        files.append(InputFile(path: path, name: cleaned(name), skipReason: skipReason(entry.name)))
+      case .other:
         continue  // sockets, pipes, devices
       }
     }
@@ -125,7 +125,7 @@ public enum InputFiles {
     var seen: [String: Int] = [:]
     var result: [InputFile] = []
     for file in sorted {
-      let key = URL(fileURLWithPath: file.path).standardizedFileURL.path
+      let key = StandardPath.of(file.path)
       if let index = seen[key] {
         result[index].isArgument = result[index].isArgument || file.isArgument
         continue

@@ -7,8 +7,8 @@ import XLSX
 struct SheetText {
   let grid: SheetGrid
   private let formatKinds: [NumberFormatKind]
-  /// Normalised text of every stored cell with a value.
-  private var normalized: [CellReference: String] = [:]
+  /// Normalised text of every stored cell with a value, by its position in `grid.cells`.
+  private let normalized: [String?]
   /// Row indices that hold at least one cell, ascending.
   let rows: [Int]
   /// The last row and column with a value.
@@ -25,11 +25,13 @@ struct SheetText {
     self.formatKinds = formatKinds
     var rows: [Int] = []
     var lastColumn = 0
-    for cell in grid.cells where !cell.value.isBlank {
-      normalized[cell.reference] = LabelText.normalize(Self.text(of: Self.shown(cell, formatKinds)))
+    var normalized = [String?](repeating: nil, count: grid.cells.count)
+    for (index, cell) in grid.cells.enumerated() where !cell.value.isBlank {
+      normalized[index] = LabelText.normalize(Self.text(of: Self.shown(cell, formatKinds)))
       if rows.last != cell.reference.row { rows.append(cell.reference.row) }
       lastColumn = max(lastColumn, cell.reference.column)
     }
+    self.normalized = normalized
     self.rows = rows
     lastRow = rows.last ?? 0
     self.lastColumn = lastColumn
@@ -68,8 +70,8 @@ struct SheetText {
 
   /// Normalised text seen at `reference`, nil when blank.
   func label(at reference: CellReference) -> String? {
-    let source = sourceReference(of: reference)
-    return normalized[source]
+    guard let index = grid.cellIndex(at: sourceReference(of: reference)) else { return nil }
+    return normalized[index]
   }
 
   /// Text seen at `reference`, as typed (numbers in their shortest form), nil when blank.
@@ -88,23 +90,30 @@ struct SheetText {
   }
 
   /// Cells with a value on `row`, left to right (anchors only).
-  func cells(inRow row: Int) -> [Cell] {
-    grid.cells(inRow: row)
+  func cells(inRow row: Int) -> ArraySlice<Cell> {
+    grid.cells[grid.cellIndices(inRow: row)]
   }
 
   /// The columns where something is seen on `row`: its own cells, and the first column
   /// of each merged range that covers the row from above. Bounded by the cells there
   /// are, whatever the sheet's width.
   func displayedColumns(inRow row: Int) -> [Int] {
-    var columns = Set(cells(inRow: row).map(\.reference.column))
+    var columns = cells(inRow: row).map(\.reference.column)  // ascending
+    var fromAbove: [Int] = []
     if let anchorsFromAbove, row <= lastRow + 1 {
-      columns.formUnion(anchorsFromAbove[row] ?? [])
+      fromAbove = anchorsFromAbove[row] ?? []
     } else {
       for range in grid.mergedRanges where range.first.row < row && range.last.row >= row {
-        if grid[range.first] != nil { columns.insert(range.first.column) }
+        if grid[range.first] != nil { fromAbove.append(range.first.column) }
       }
     }
-    return columns.sorted()
+    guard !fromAbove.isEmpty else { return columns }
+    columns += fromAbove
+    columns.sort()
+    var unique: [Int] = []
+    unique.reserveCapacity(columns.count)
+    for column in columns where unique.last != column { unique.append(column) }
+    return unique
   }
 
   /// A cell value as text: strings as written, numbers without a needless `.0`, dates ISO.
@@ -117,25 +126,5 @@ struct SheetText {
     case .date(let date): date.isoString.hasSuffix("T00:00:00") ? String(date.isoString.prefix(10)) : date.isoString
     case .empty: ""
     }
-  }
-}
-
-extension SheetGrid {
-  /// The stored cells of one row, left to right.
-  func cells(inRow row: Int) -> [Cell] {
-    // Cells are sorted row-major: binary search for the row's first cell.
-    var low = 0
-    var high = cells.count
-    while low < high {
-      let middle = (low + high) / 2
-      if cells[middle].reference.row < row { low = middle + 1 } else { high = middle }
-    }
-    var result: [Cell] = []
-    var index = low
-    while index < cells.count, cells[index].reference.row == row {
-      result.append(cells[index])
-      index += 1
-    }
-    return result
   }
 }

@@ -43,8 +43,13 @@ public struct AliasSet: Sendable {
     }
 
     public func matches(_ text: String) -> Bool {
-      guard text.utf8.starts(with: literalPrefix.utf8) else { return false }
-      guard prefilter.admits(text), let subject = subject(text) else { return false }
+      matches(text, signature: TextSignature(text))
+    }
+
+    func matches(_ text: String, signature: TextSignature) -> Bool {
+      guard prefilter.admits(text, signature: signature), text.utf8.starts(with: literalPrefix.utf8),
+        let subject = subject(text)
+      else { return false }
       return expression.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
     }
 
@@ -112,8 +117,10 @@ public struct AliasSet: Sendable {
     /// The exact aliases as byte keys, for lookup (hashing bytes skips the Unicode
     /// normalisation that hashing a `String` does; both sides are in normal form).
     let exactSet: Set<ByteKey>
-    /// A cheap first test of ``exactSet``: a text whose fingerprint bit is clear is not there.
+    /// Cheap first tests of ``exactSet``: a text whose fingerprint bit is clear, or with
+    /// a character no alias has, is not there.
     let exactFilter: FingerprintFilter
+    let exactCharacters: TextSignature
     /// Results of ``match(_:)`` so far: label texts repeat across thousands of files, and a
     /// regular expression costs microseconds.
     let memo = MatchMemo()
@@ -125,6 +132,7 @@ public struct AliasSet: Sendable {
       var filter = FingerprintFilter()
       for alias in exact { filter.insert(alias) }
       exactFilter = filter
+      exactCharacters = exact.reduce(TextSignature.empty) { $0.union(TextSignature($1)) }
     }
   }
 
@@ -148,14 +156,19 @@ public struct AliasSet: Sendable {
   /// The alias that `normalized` text matches (the exact text, or `/pattern/`), or nil.
   public func match(_ normalized: String) -> String? {
     let storage = self.storage
-    let key = ByteKey(normalized)
-    if storage.exactFilter.mayContain(normalized), storage.exactSet.contains(key) { return normalized }
+    let signature = TextSignature(normalized)
+    if storage.exactCharacters.covers(signature), storage.exactFilter.mayContain(normalized),
+      storage.exactSet.contains(ByteKey(normalized))
+    {
+      return normalized
+    }
     let patterns = storage.patterns
     guard !patterns.isEmpty, !normalized.isEmpty else { return nil }
     // Most texts pass no pattern's prefilter: answered without the memo's lock.
-    guard patterns.contains(where: { $0.prefilter.admits(normalized) }) else { return nil }
+    guard patterns.contains(where: { $0.prefilter.admits(normalized, signature: signature) }) else { return nil }
+    let key = ByteKey(normalized)
     if let known = storage.memo.lookup(key) { return known.alias }
-    let found = patterns.first(where: { $0.matches(normalized) }).map { "/\($0.source)/" }
+    let found = patterns.first(where: { $0.matches(normalized, signature: signature) }).map { "/\($0.source)/" }
     storage.memo.store(key, found)
     return found
   }

@@ -7,6 +7,8 @@
 struct PatternPrefilter: Sendable {
   /// Each clause is satisfied when the text contains one of its literals (UTF-8).
   private(set) var clauses: [[[UInt8]]] = []
+  /// Characters every admitted text has: those of each clause's literals in common.
+  private(set) var required = TextSignature.empty
 
   init(_ source: String) {
     guard !AliasSet.Pattern.hasTopLevelAlternation(source), !source.contains("(?") else { return }
@@ -49,11 +51,27 @@ struct PatternPrefilter: Sendable {
       index += 1
     }
     endRun()
+    required = Self.requiredSignature(clauses)
   }
 
   /// Whether `text` contains a literal of every clause.
   func admits(_ text: String) -> Bool {
-    clauses.allSatisfy { clause in clause.contains { ByteKey.contains(text, $0) } }
+    admits(text, signature: TextSignature(text))
+  }
+
+  /// ``admits(_:)`` for a text whose signature is known.
+  func admits(_ text: String, signature: TextSignature) -> Bool {
+    signature.covers(required) && clauses.allSatisfy { clause in clause.contains { ByteKey.contains(text, $0) } }
+  }
+
+  private static func requiredSignature(_ clauses: [[[UInt8]]]) -> TextSignature {
+    var required = TextSignature.empty
+    for clause in clauses {
+      guard let first = clause.first else { continue }
+      let common = clause.dropFirst().reduce(TextSignature(bytes: first)) { $0.intersection(TextSignature(bytes: $1)) }
+      required = required.union(common)
+    }
+    return required
   }
 
   /// `部门|单位` → [`部门`, `单位`] when every alternative is plain, non-empty text.

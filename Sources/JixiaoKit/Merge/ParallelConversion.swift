@@ -25,7 +25,7 @@ public struct ParallelConversion: Sendable {
           var result: FileResult
           if let reason = input.skipReason {
             result = FileResult(file: input.name, sha256: nil, reports: [], issues: [], sheets: [], skipReason: reason)
-            result.path = URL(fileURLWithPath: input.path).standardizedFileURL.path
+            result.path = StandardPath.of(input.path)
           } else {
             result = converter.convert(path: input.path, name: input.name)
             // A finished file is reduced to what the outputs need.

@@ -23,19 +23,13 @@ public struct ConsolidatedWorkbook {
   /// the workbook's folder, so the folder can be moved with its submissions.
   public func write(to path: String) throws(XLSXError) {
     var copy = self
-    copy.linkBase = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+    let base = StandardPath.of(path).split(separator: "/").dropLast().joined(separator: "/")
+    copy.links = files.map { file in file.path.map { RelativePath.from("/" + base, to: $0) } ?? file.file }
     try copy.writeSheets(to: path)
   }
 
-  /// The folder links are relative to.
-  private var linkBase: String?
-
-  /// The link to a source file, relative to the workbook's folder.
-  private func link(_ file: FileResult) -> String? {
-    guard let path = file.path else { return file.file }
-    guard let base = linkBase else { return path }
-    return RelativePath.from(base, to: path)
-  }
+  /// The link to each file's source, relative to the workbook's folder (made once per file).
+  private var links: [String?] = []
 
   private func writeSheets(to path: String) throws(XLSXError) {
     let writer = try WorkbookWriter(
@@ -113,12 +107,16 @@ public struct ConsolidatedWorkbook {
     var row = 0
     var links = 0
     var previousLink: String?
+    let linkEveryRow = name == "汇总"
     try rows { cells, link throws(XLSXError) in
       row += 1
       try sheet.appendRow(cells)
       // Excel allows 65,530 hyperlinks per sheet: a file's link goes on its first row of a
-      // run (every row in 汇总, where each row is a report), up to the limit.
-      if let link, link != previousLink || name == "汇总", links < Self.maxLinksPerSheet {
+      // run (every row in 汇总, where each row is a report), up to the limit. (Links are
+      // compared as bytes: a String comparison normalises non-ASCII text first.)
+      if let link, linkEveryRow || previousLink.map({ !$0.utf8.elementsEqual(link.utf8) }) ?? true,
+        links < Self.maxLinksPerSheet
+      {
         try sheet.addHyperlink(at: CellReference(row: row, column: 0), to: .file(link))
         links += 1
       }
@@ -134,8 +132,7 @@ public struct ConsolidatedWorkbook {
     ]
     let rowCount = files.reduce(0) { $0 + max($1.reports.count, 1) }
     try addTable(writer, name: "汇总", headers: headers, rowCount: rowCount) { emit throws(XLSXError) in
-      for file in files {
-        let fileLink = link(file)
+      for (file, fileLink) in zip(files, links) {
         let errors = file.issues.filter { $0.severity == .error }.count
         let warnings = file.issues.filter { $0.severity == .warning }.count
         if file.reports.isEmpty {
@@ -183,8 +180,7 @@ public struct ConsolidatedWorkbook {
     ]
     let rowCount = files.reduce(0) { $0 + $1.reports.reduce(0) { $0 + $1.indicators.count } }
     try addTable(writer, name: "指标明细", headers: headers, rowCount: rowCount, maxWidth: 40) { emit throws(XLSXError) in
-      for file in files {
-        let fileLink = link(file)
+      for (file, fileLink) in zip(files, links) {
         for report in file.reports {
           for indicator in report.indicators {
             guard
@@ -211,8 +207,7 @@ public struct ConsolidatedWorkbook {
     ]
     let rowCount = files.reduce(0) { $0 + $1.reports.reduce(0) { $0 + $1.funds.count } }
     try addTable(writer, name: "资金", headers: headers, rowCount: rowCount) { emit throws(XLSXError) in
-      for file in files {
-        let fileLink = link(file)
+      for (file, fileLink) in zip(files, links) {
         for report in file.reports {
           for funds in report.funds {
             guard
@@ -235,8 +230,7 @@ public struct ConsolidatedWorkbook {
     let headers = ["文件", "工作表", "单元格", "代码", "级别", "字段", "说明", "发现值", "期望值"]
     let rowCount = files.reduce(0) { $0 + $1.issues.count }
     try addTable(writer, name: "校验问题", headers: headers, rowCount: rowCount, maxWidth: 60) { emit throws(XLSXError) in
-      for file in files {
-        let fileLink = link(file)
+      for (file, fileLink) in zip(files, links) {
         for issue in file.issues {
           let style = issue.severity == .error ? Self.error : issue.severity == .warning ? Self.warning : Self.text
           guard

@@ -8,9 +8,8 @@ public struct SheetGrid: Sendable {
   public let cells: [Cell]
   /// Merged ranges, sorted by their top-left cell.
   public let mergedRanges: [CellRange]
-  private let index: [CellReference: Int]
-  /// Every cell of the (small) merged ranges, pointing at its range.
-  private let mergeAnchor: [CellReference: CellRange]
+  /// Where cells and small merged ranges are, for lookups by position.
+  private let positions: PositionIndex
   /// Ranges too large to index cell by cell (or past the index budget), searched in turn.
   private let largeMerges: [CellRange]
 
@@ -21,44 +20,41 @@ public struct SheetGrid: Sendable {
 
   public init(sheet: SheetInfo, cells: [Cell], mergedRanges: [CellRange]) {
     self.sheet = sheet
-    var ordered = cells.sorted { $0.reference < $1.reference }
-    // A cell written twice: the later one wins, as in Excel.
-    var index: [CellReference: Int] = [:]
-    var unique: [Cell] = []
-    unique.reserveCapacity(ordered.count)
-    for cell in ordered {
-      if let existing = index[cell.reference] {
-        unique[existing] = cell
-      } else {
-        index[cell.reference] = unique.count
-        unique.append(cell)
-      }
+    var ordered = cells
+    // Sheets store their cells in order; sort only when one does not.
+    if zip(ordered, ordered.dropFirst()).contains(where: { $1.reference < $0.reference }) {
+      ordered.sort { $0.reference < $1.reference }
     }
-    ordered = unique
+    // A cell written twice: the later one wins, as in Excel (the sort is stable).
+    if zip(ordered, ordered.dropFirst()).contains(where: { $0.reference == $1.reference }) {
+      var unique: [Cell] = []
+      unique.reserveCapacity(ordered.count)
+      for cell in ordered {
+        if unique.last?.reference == cell.reference { unique[unique.count - 1] = cell } else { unique.append(cell) }
+      }
+      ordered = unique
+    }
     self.cells = ordered
-    self.index = index
     self.mergedRanges = mergedRanges.sorted()
-    var anchors: [CellReference: CellRange] = [:]
+    var indexed: [Int] = []
     var large: [CellRange] = []
-    for range in mergedRanges {
+    var indexedArea = 0
+    for (number, range) in self.mergedRanges.enumerated() {
       let area = range.rowCount * range.columnCount
-      guard area <= Self.maxIndexedRangeArea, anchors.count + area <= Self.maxIndexedCells else {
+      guard area <= Self.maxIndexedRangeArea, indexedArea + area <= Self.maxIndexedCells else {
         large.append(range)
         continue
       }
-      for row in range.first.row...range.last.row {
-        for column in range.first.column...range.last.column {
-          anchors[CellReference(row: row, column: column)] = range
-        }
-      }
+      indexedArea += area
+      indexed.append(number)
     }
-    mergeAnchor = anchors
+    positions = PositionIndex(cells: ordered, merges: self.mergedRanges, indexed: indexed)
     largeMerges = large
   }
 
   /// The cell stored at `reference`, if any.
   public subscript(reference: CellReference) -> Cell? {
-    index[reference].map { cells[$0] }
+    positions.cellIndex(at: reference).map { cells[$0] }
   }
 
   /// The cell stored at 0-based `row`, `column`, if any.
@@ -66,9 +62,28 @@ public struct SheetGrid: Sendable {
     self[CellReference(row: row, column: column)]
   }
 
+  /// The position in ``cells`` of the cell stored at `reference`, if any.
+  public func cellIndex(at reference: CellReference) -> Int? {
+    positions.cellIndex(at: reference)
+  }
+
+  /// The positions in ``cells`` of the cells of one row (cells are in row-major order).
+  public func cellIndices(inRow row: Int) -> Range<Int> {
+    var low = 0
+    var high = cells.count
+    while low < high {
+      let middle = (low + high) / 2
+      if cells[middle].reference.row < row { low = middle + 1 } else { high = middle }
+    }
+    var end = low
+    while end < cells.count, cells[end].reference.row == row { end += 1 }
+    return low..<end
+  }
+
   /// The merged range covering `reference`, if any.
   public func mergedRange(containing reference: CellReference) -> CellRange? {
-    if let range = mergeAnchor[reference] { return range }
+    if let number = positions.mergeIndex(at: reference) { return mergedRanges[number] }
+    if largeMerges.isEmpty { return nil }
     return largeMerges.first { $0.contains(reference) }
   }
 
@@ -90,5 +105,91 @@ public struct SheetGrid: Sendable {
     return CellRange(
       first: CellReference(row: first.reference.row, column: minColumn),
       last: CellReference(row: cells[cells.count - 1].reference.row, column: maxColumn))
+  }
+}
+
+/// Position → cell and position → merged range. A table over the box the cells and
+/// indexed ranges cover when that box is small next to them (a form: a few hundred
+/// cells), else hash tables (a sparse sheet with cells at A1 and XFD1048576).
+private struct PositionIndex: Sendable {
+  private enum Storage: Sendable {
+    /// Row-major over `rows` × `columns`: 1 + the index, 0 for none.
+    case table(rows: Range<Int>, columns: Range<Int>, cells: [Int32], merges: [Int32])
+    case hashed(cells: [CellReference: Int], merges: [CellReference: Int])
+  }
+
+  private let storage: Storage
+  /// Table entries allowed per indexed item (cells and merged cells), beyond a small floor.
+  private static let tableSlack = 16
+  private static let tableFloor = 4_096
+
+  init(cells: [Cell], merges: [CellRange], indexed: [Int]) {
+    var rowRange: Range<Int>?
+    var columnRange: Range<Int>?
+    func cover(_ first: CellReference, _ last: CellReference) {
+      rowRange = min(rowRange?.lowerBound ?? first.row, first.row)..<max(rowRange?.upperBound ?? 0, last.row + 1)
+      columnRange =
+        min(columnRange?.lowerBound ?? first.column, first.column)..<max(columnRange?.upperBound ?? 0, last.column + 1)
+    }
+    var items = cells.count
+    for cell in cells { cover(cell.reference, cell.reference) }
+    for number in indexed {
+      cover(merges[number].first, merges[number].last)
+      items += merges[number].rowCount * merges[number].columnCount
+    }
+    let rows = rowRange ?? 0..<0
+    let columns = columnRange ?? 0..<0
+    let area = rows.count * columns.count
+    if area <= Self.tableFloor + Self.tableSlack * items, area <= Int(Int32.max) {
+      var cellTable = [Int32](repeating: 0, count: area)
+      var mergeTable = [Int32](repeating: 0, count: indexed.isEmpty ? 0 : area)
+      for (index, cell) in cells.enumerated() {
+        cellTable[(cell.reference.row - rows.lowerBound) * columns.count + cell.reference.column - columns.lowerBound] =
+          Int32(index + 1)
+      }
+      for number in indexed {
+        let range = merges[number]
+        for row in range.first.row...range.last.row {
+          let start = (row - rows.lowerBound) * columns.count - columns.lowerBound
+          for column in range.first.column...range.last.column { mergeTable[start + column] = Int32(number + 1) }
+        }
+      }
+      storage = .table(rows: rows, columns: columns, cells: cellTable, merges: mergeTable)
+    } else {
+      var cellIndex: [CellReference: Int] = [:]
+      for (index, cell) in cells.enumerated() { cellIndex[cell.reference] = index }
+      var mergeIndex: [CellReference: Int] = [:]
+      for number in indexed {
+        let range = merges[number]
+        for row in range.first.row...range.last.row {
+          for column in range.first.column...range.last.column {
+            mergeIndex[CellReference(row: row, column: column)] = number
+          }
+        }
+      }
+      storage = .hashed(cells: cellIndex, merges: mergeIndex)
+    }
+  }
+
+  func cellIndex(at reference: CellReference) -> Int? {
+    switch storage {
+    case .table(let rows, let columns, let cells, _):
+      guard rows.contains(reference.row), columns.contains(reference.column) else { return nil }
+      let entry = cells[(reference.row - rows.lowerBound) * columns.count + reference.column - columns.lowerBound]
+      return entry == 0 ? nil : Int(entry) - 1
+    case .hashed(let cells, _):
+      return cells[reference]
+    }
+  }
+
+  func mergeIndex(at reference: CellReference) -> Int? {
+    switch storage {
+    case .table(let rows, let columns, _, let merges):
+      guard !merges.isEmpty, rows.contains(reference.row), columns.contains(reference.column) else { return nil }
+      let entry = merges[(reference.row - rows.lowerBound) * columns.count + reference.column - columns.lowerBound]
+      return entry == 0 ? nil : Int(entry) - 1
+    case .hashed(_, let merges):
+      return merges[reference]
+    }
   }
 }

@@ -12,6 +12,29 @@ public enum ColumnWidth {
 
   /// The display width of `text` in digits: its longest line, CJK characters counting 2.
   public static func displayUnits(of text: String) -> Int {
+    simpleDisplayUnits(of: text) ?? characterDisplayUnits(of: text)
+  }
+
+  /// The width of a text made only of printable ASCII, common CJK and full-width forms and
+  /// line feeds, where every scalar is a character of its own (no grapheme breaking
+  /// needed); nil for any other text.
+  private static func simpleDisplayUnits(of text: String) -> Int? {
+    var widest = 0
+    var current = 0
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x20...0x7E: current += 1
+      case 0x3000...0x303E, 0x4E00...0x9FFF, 0xFF01...0xFF60: current += 2
+      case 0x0A:
+        widest = max(widest, current)
+        current = 0
+      default: return nil
+      }
+    }
+    return max(widest, current)
+  }
+
+  private static func characterDisplayUnits(of text: String) -> Int {
     var widest = 0
     var current = 0
     for character in text {

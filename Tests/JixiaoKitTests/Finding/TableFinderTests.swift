@@ -239,7 +239,7 @@ struct HostileTableFinderTests {
       merged: ["A1:A3", "B1:C2", "D1:D5", "A3:C4", "B4:B9"])
     let text = SheetText(grid: grid)
     for row in 0...6 {
-      var expected = Set(grid.cells(inRow: row).map(\.reference.column))
+      var expected = Set(grid.cells[grid.cellIndices(inRow: row)].map(\.reference.column))
       for range in grid.mergedRanges where range.first.row < row && range.last.row >= row && grid[range.first] != nil {
         expected.insert(range.first.column)
       }
