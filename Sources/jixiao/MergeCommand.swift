@@ -53,7 +53,7 @@ struct MergeCommand: ParsableCommand {
     if !quiet { for error in errors { StandardError.write("jixiao: \(error.message)\n") } }
 
     let progress = ProgressBar(total: inputs.count, enabled: !quiet && isatty(2) == 1)
-    var files = ParallelConversion(converter: Converter(mapping: mapping), jobs: jobs).run(inputs) { done in
+    var files = ParallelConversion(converter: Converter(mapping: mapping, tracing: false), jobs: jobs).run(inputs) { done in
       progress.update(done)
     }
     progress.finish()

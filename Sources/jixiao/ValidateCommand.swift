@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
     let mapping = try mappingOptions.load()
     let (inputs, errors) = InputFiles.scan(paths)
     for error in errors { StandardError.write("jixiao: \(error.message)\n") }
-    let run = ValidationRun(inputs: inputs, inputErrors: errors, converter: Converter(mapping: mapping))
+    let run = ValidationRun(inputs: inputs, inputErrors: errors, converter: Converter(mapping: mapping, tracing: false))
     if json {
       StandardOutput.write(ValidationJSON.document(run, mapping: mapping).serialized() + "\n")
     } else {

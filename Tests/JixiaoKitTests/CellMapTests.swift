@@ -1,4 +1,5 @@
 import Testing
+import XLSX
 
 @testable import JixiaoKit
 
@@ -27,5 +28,26 @@ struct CellMapTests {
     cells["item"] = ""
     #expect(cells["item"] == "")
     #expect(cells.count == 1)
+  }
+
+  @Test func setStoresAReferenceInA1Form() {
+    var cells = CellMap()
+    cells.set("score", CellReference(row: 12, column: 7))
+    cells.set("actual", CellReference(row: 0, column: 0))
+    cells.set("weight", CellReference(row: 1_048_575, column: 16_383))
+    cells.set("score", CellReference(row: 13, column: 27))
+    #expect(cells == ["actual": "A1", "score": "AB14", "weight": "XFD1048576"])
+    #expect(cells.map(\.key) == ["actual", "score", "weight"])
+  }
+
+  @Test func a1BytesMatchTheDescription() {
+    for (row, column) in [(0, 0), (9, 25), (99, 26), (12_345, 701), (12_345, 702), (1_048_575, 16_383)] {
+      let reference = CellReference(row: row, column: column)
+      var bytes: [UInt8] = [0x3D]
+      reference.appendA1(to: &bytes)
+      #expect(String(decoding: bytes, as: UTF8.self) == "=" + reference.description)
+      #expect(CellReference(reference.description) == reference)
+    }
+    #expect(CellReference(row: 12_345, column: 702).description == "AAA12346")
   }
 }

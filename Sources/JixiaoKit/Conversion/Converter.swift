@@ -73,10 +73,14 @@ public struct SheetOutcome: Sendable {
 public struct Converter: Sendable {
   public let mapping: Mapping
   public let limits: ReadLimits
+  /// Whether each table's ``Trace`` is recorded (for `jixiao inspect`); a merge has no
+  /// use for it and is faster without.
+  public let tracing: Bool
 
-  public init(mapping: Mapping, limits: ReadLimits = ReadLimits()) {
+  public init(mapping: Mapping, limits: ReadLimits = ReadLimits(), tracing: Bool = true) {
     self.mapping = mapping
     self.limits = limits
+    self.tracing = tracing
   }
 
   /// Converts the workbook at `path`; `name` is how the file is called in outputs.
@@ -131,7 +135,8 @@ public struct Converter: Sendable {
         result.sheets.append(SheetOutcome(sheet: sheet.name, kind: .skipped("空工作表")))
         continue
       }
-      let finder = TableFinder(grid: grid, formatKinds: workbook.numberFormatKinds, mapping: mapping, file: name)
+      let finder = TableFinder(
+        grid: grid, formatKinds: workbook.numberFormatKinds, mapping: mapping, file: name, tracing: tracing)
       switch finder.find() {
       case .table(var report, let trace, let issues):
         Scoring(mapping: mapping).complete(&report)

@@ -152,7 +152,7 @@ public enum InputFiles {
   /// A path with doubled slashes collapsed and leading `./` removed.
   static func cleaned(_ path: String) -> String {
     var text = path
-    while text.contains("//") { text = text.replacingOccurrences(of: "//", with: "/") }
+    while text.containsBytes("//") { text = text.replacingOccurrences(of: "//", with: "/") }
     while text.hasPrefix("./") && text.count > 2 { text.removeFirst(2) }
     return text
   }

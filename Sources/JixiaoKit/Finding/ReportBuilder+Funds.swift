@@ -33,11 +33,13 @@ extension ReportBuilder {
       }
       for cell in text.cells(inRow: row) {
         guard let label = text.label(at: cell.reference), !finder.isKnownLabel(label) else { continue }
-        if explanationColumn == nil, label.contains("原因") || label.hasSuffix("说明") {
+        if explanationColumn == nil, label.containsBytes("原因") || label.hasSuffix("说明") {
           explanationColumn = cell.reference.column
           continue
         }
-        trace.unmapped.append(Trace.Unmapped(cell: "\(cell.reference)", text: SheetText.text(of: cell.value), area: "funds-header"))
+        if finder.tracing {
+          trace.unmapped.append(Trace.Unmapped(cell: "\(cell.reference)", text: SheetText.text(of: cell.value), area: "funds-header"))
+        }
       }
       break
     }
@@ -85,7 +87,7 @@ extension ReportBuilder {
   /// Whether a label says its amounts are in 元 (`项目资金（元）`, `单位：元`), not 万元.
   static func saysYuan(_ label: String) -> Bool {
     let normalized = LabelText.normalize(label)
-    return !normalized.contains("万元") && (normalized.contains("(元)") || normalized.contains("单位:元"))
+    return !normalized.containsBytes("万元") && (normalized.containsBytes("(元)") || normalized.containsBytes("单位:元"))
   }
 
   private mutating func readFundsRow(_ row: Int, columns: [FundsColumn: Int], inYuan: Bool) -> FundsRow? {
@@ -103,13 +105,7 @@ extension ReportBuilder {
     }
     var canonical: String?
     if let item {
-      var stripped = LabelText.normalize(item)
-      for prefix in mapping.funds.subRowPrefixes.map(LabelText.normalize) where stripped.hasPrefix(prefix) {
-        stripped.removeFirst(prefix.count)
-        break
-      }
-      canonical = mapping.funds.itemOrder.first { mapping.funds.rows[$0]?.match(stripped) != nil }
-        ?? mapping.funds.rows.first { $0.value.match(stripped) != nil }?.key
+      canonical = finder.fundsItem(finder.strippingSubRowPrefix(LabelText.normalize(item)))
       if canonical == nil, finder.isKnownLabel(LabelText.normalize(item)) { return nil }
     }
     var fundsRow = FundsRow(item: canonical ?? item ?? defaultFundsItem())
@@ -147,12 +143,12 @@ extension ReportBuilder {
         fundsRow.score = score
       }
       hasValue = true
-      fundsRow.cells[field.rawValue] = "\(text.sourceReference(of: reference))"
+      fundsRow.cells.set(field.rawValue, text.sourceReference(of: reference))
       use(reference)
     }
     guard hasValue || canonical != nil else { return nil }
     if let itemCell {
-      fundsRow.cells["item"] = "\(text.sourceReference(of: itemCell))"
+      fundsRow.cells.set("item", text.sourceReference(of: itemCell))
       use(itemCell)
       let amountCell = [FundsColumn.budget, .executed, .initialBudget].lazy.compactMap { columns[$0] }.first
         .map { CellReference(row: row, column: $0) }
@@ -172,7 +168,7 @@ extension ReportBuilder {
     for row in text.rows where row < header.firstRow && !(skipped?.contains(row) ?? false) {
       for cell in text.cells(inRow: row) {
         guard let label = text.label(at: cell.reference),
-          let item = mapping.funds.itemOrder.first(where: { mapping.funds.rows[$0]?.match(label) != nil }),
+          let item = finder.orderedFundsRows.first(where: { $0.aliases.match(label) != nil })?.item,
           !report.funds.contains(where: { $0.item == item })
         else { continue }
         let next = CellReference(row: row, column: text.block(at: cell.reference).last.column + 1)
@@ -180,8 +176,8 @@ extension ReportBuilder {
         var fundsRow = FundsRow(item: item)
         fundsRow.budget = unit == "元" ? amount / 10_000 : amount
         if unit == "元" { fundsRow.sourceUnit = "元" }
-        fundsRow.cells["item"] = "\(cell.reference)"
-        fundsRow.cells["budget"] = "\(text.sourceReference(of: next))"
+        fundsRow.cells.set("item", cell.reference)
+        fundsRow.cells.set("budget", text.sourceReference(of: next))
         report.funds.append(fundsRow)
         record("funds.rows.\(item)", label: (cell.reference, SheetText.text(of: cell.value), item), value: next)
         use(cell.reference)

@@ -40,7 +40,7 @@ extension ReportBuilder {
   }
 
   private mutating func set(_ field: HeaderField, _ value: String, cell: CellReference) {
-    report.cells[field.rawValue] = "\(text.sourceReference(of: cell))"
+    report.cells.set(field.rawValue, text.sourceReference(of: cell))
     switch field {
     case .project: report.project = value
     case .supervisor: report.supervisor = value
@@ -63,7 +63,7 @@ extension ReportBuilder {
     -> [(HeaderField, String, String, String, CellReference)]
   {
     let candidates = finder.headerCandidates
-    let whole = LabelText.normalize(raw)
+    let whole = text.label(at: reference) ?? LabelText.normalize(raw)
     if let (field, alias) = finder.match(whole, in: candidates) {
       guard let (value, cell) = valueRight(of: reference) else { return [] }
       return [(field, value, raw.trimmingWhitespace, alias, cell)]
@@ -127,6 +127,7 @@ extension ReportBuilder {
   /// Short text cells above the indicator table that look like labels (a value follows
   /// them on the right) but matched nothing: candidates for a province's own wording.
   private mutating func recordUnmappedHeaderBlockLabels() {
+    guard finder.tracing else { return }
     let consumed = Set(trace.matches.flatMap { [$0.labelCell, $0.valueCell] }.compactMap { $0 })
     for row in text.rows where row < header.firstRow {
       let cells = text.cells(inRow: row)
@@ -152,14 +153,14 @@ extension ReportBuilder {
         if report.goals.expected == nil, let alias = mapping.goals.expected.match(label) {
           if let (value, at) = goalValue(for: cell.reference) {
             report.goals.expected = value
-            report.goals.cells["expected"] = "\(at)"
+            report.goals.cells.set("expected", at)
             record("goals.expected", label: (labelInfo.0, labelInfo.1, alias), value: at, text: value)
             use(at)
           }
         } else if report.goals.actual == nil, let alias = mapping.goals.actual.match(label) {
           if let (value, at) = goalValue(for: cell.reference) {
             report.goals.actual = value
-            report.goals.cells["actual"] = "\(at)"
+            report.goals.cells.set("actual", at)
             record("goals.actual", label: (labelInfo.0, labelInfo.1, alias), value: at, text: value)
             use(at)
           }
@@ -167,7 +168,7 @@ extension ReportBuilder {
           let (value, at) = valueRight(of: cell.reference), !isGoalLabel(at)
         {
           report.goals.expected = value
-          report.goals.cells["expected"] = "\(at)"
+          report.goals.cells.set("expected", at)
           record("goals.expected", label: (labelInfo.0, labelInfo.1, "block"), value: at, text: value)
           use(at)
         }
@@ -210,10 +211,10 @@ extension ReportBuilder {
           }
         }
         if year == nil, case .string(let raw) = cell.value, let found = FillDate.year(in: raw),
-          raw.contains("年度") || kind != nil
+          raw.containsBytes("年度") || kind != nil
         {
           year = found
-          report.cells["year"] = "\(cell.reference)"
+          report.cells.set("year", cell.reference)
         }
       }
     }

@@ -72,7 +72,7 @@ extension ReportBuilder {
     for row in start...text.lastRow {
       for cell in text.cells(inRow: row) {
         guard let label = text.label(at: cell.reference), mapping.footerRows.match(label) != nil,
-          label.contains("原因") else { continue }
+          label.containsBytes("原因") else { continue }
         if let (value, at) = valueRight(of: cell.reference) {
           report.deviationNote = value
           use(at)
@@ -91,9 +91,12 @@ extension ReportBuilder {
     // The label that ends a table stands at its left: look at the first few texts only.
     for cell in text.cells(inRow: row).prefix(3) {
       guard let label = text.label(at: cell.reference) else { continue }
-      if mapping.indicators.blockLabels.match(label) != nil { continue }
-      return mapping.totalRow.match(label) != nil || mapping.footerRows.match(label) != nil
-        || mapping.totalRow.match(label.split(separator: ":").first.map(String.init) ?? "") != nil
+      let signature = TextSignature(label)
+      if mapping.indicators.blockLabels.match(label, signature: signature) != nil { continue }
+      return mapping.totalRow.match(label, signature: signature) != nil
+        || mapping.footerRows.match(label, signature: signature) != nil
+        || (label.utf8.contains(UInt8(ascii: ":"))
+          && mapping.totalRow.match(label.split(separator: ":").first.map(String.init) ?? "") != nil)
     }
     // A row whose first cell merges down from a block label (绩效指标) and has nothing else
     // is not an end; only labels decide.
@@ -146,15 +149,15 @@ extension ReportBuilder {
       case .operator, .unit: continue
       case .weight where weightCell == nil:
         // A weight written in the name ("(5 分)") is traced to the name's cell.
-        if split?.weight != nil, let nameCell { indicator.cells["weight"] = "\(text.sourceReference(of: nameCell))" }
+        if split?.weight != nil, let nameCell { indicator.cells.set("weight", text.sourceReference(of: nameCell)) }
       case .score where scoreCell == nil:
         continue
       default:
-        indicator.cells[field.rawValue] = "\(text.sourceReference(of: cell))"
+        indicator.cells.set(field.rawValue, text.sourceReference(of: cell))
       }
     }
     if indicator.cells["weight"] == nil, split?.weight != nil, let nameCell {
-      indicator.cells["weight"] = "\(text.sourceReference(of: nameCell))"
+      indicator.cells.set("weight", text.sourceReference(of: nameCell))
     }
     return indicator
   }
@@ -191,6 +194,7 @@ extension ReportBuilder {
   }
 
   private mutating func recordUnmappedHeaderLabels() {
+    guard finder.tracing else { return }
     for row in header.firstRow...header.lastRow {
       for cell in text.cells(inRow: row) {
         guard let label = text.label(at: cell.reference), !finder.isKnownLabel(label) else { continue }
@@ -222,7 +226,7 @@ extension ReportBuilder {
       if case .string(let raw) = cell.value, let grade = GradeText.canonical(raw, grades: mapping.grades), !raw.isEmpty {
         _ = grade
         report.statedGrade = raw.trimmingWhitespace
-        report.cells["statedGrade"] = "\(reference)"
+        report.cells.set("statedGrade", reference)
       }
     }
     if total == nil {
@@ -236,7 +240,7 @@ extension ReportBuilder {
     }
     if let (value, reference) = total {
       report.statedTotal = value
-      report.cells["statedTotal"] = "\(text.sourceReference(of: reference))"
+      report.cells.set("statedTotal", text.sourceReference(of: reference))
       record("statedTotal", label: labelCell, value: reference, text: NumberText.shortest(value))
       use(reference)
     }
@@ -245,7 +249,7 @@ extension ReportBuilder {
     if let column = header.columns[.weight] {
       let reference = CellReference(row: row, column: column)
       if finder.values.number(text.value(at: reference)) != nil {
-        report.cells["totalWeight"] = "\(text.sourceReference(of: reference))"
+        report.cells.set("totalWeight", text.sourceReference(of: reference))
       }
     }
     // A grade written in the row under the total (自评等级 | 优秀).
@@ -255,7 +259,7 @@ extension ReportBuilder {
           raw.trimmingWhitespace.count <= 3
         {
           report.statedGrade = raw.trimmingWhitespace
-          report.cells["statedGrade"] = "\(cell.reference)"
+          report.cells.set("statedGrade", cell.reference)
           use(cell.reference)
         }
       }
@@ -281,7 +285,7 @@ extension ReportBuilder {
           let reference = CellReference(row: row, column: column)
           if let number = finder.values.number(text.value(at: reference)) {
             report.statedTotal = number
-            report.cells["statedTotal"] = "\(text.sourceReference(of: reference))"
+            report.cells.set("statedTotal", text.sourceReference(of: reference))
             record("statedTotal", label: (cell.reference, SheetText.text(of: cell.value), alias), value: reference)
             use(reference)
             return

@@ -18,11 +18,13 @@ struct ReportBuilder {
   /// The row that ended the indicator table (总分 or a footer), if any.
   var endRow: Int?
 
-  var text: SheetText { finder.text }
-  var mapping: Mapping { finder.mapping }
+  let text: SheetText
+  let mapping: Mapping
 
   init(finder: TableFinder, header: IndicatorHeader) {
     self.finder = finder
+    text = finder.text
+    mapping = finder.mapping
     self.header = header
     report = Report(source: Source(file: finder.file, sheet: finder.sheet, range: ""), kind: .project)
     usedRows = header.firstRow...header.lastRow
@@ -53,6 +55,7 @@ struct ReportBuilder {
   mutating func record(
     _ field: String, label: (CellReference, String, String)? = nil, value: CellReference? = nil, text shown: String? = nil
   ) {
+    guard finder.tracing else { return }
     trace.matches.append(
       Trace.Match(
         field: field, labelCell: label.map { "\(text.sourceReference(of: $0.0))" }, label: label?.1, alias: label?.2,

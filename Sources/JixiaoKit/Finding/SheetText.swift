@@ -3,8 +3,9 @@ import XLSX
 /// A sheet seen the way a person reads a form: every cell's displayed value (inside a
 /// merged range, the value of its top-left cell) and its text in ``LabelText`` normal
 /// form, for label matching. A number in a percentage format is seen as the text a
-/// person sees (`0.95` → `95%`).
-struct SheetText {
+/// person sees (`0.95` → `95%`). A class: table finding passes it around constantly, and
+/// a reference costs one count where a struct of arrays costs one per array.
+final class SheetText {
   let grid: SheetGrid
   private let formatKinds: [NumberFormatKind]
   /// Normalised text of every stored cell with a value, by its position in `grid.cells`.

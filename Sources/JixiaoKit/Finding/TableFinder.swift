@@ -3,8 +3,8 @@ import XLSX
 /// Finds a self-evaluation table in one sheet, label-anchored (`../shared/DOMAIN.md` §2):
 /// every label comes from the mapping, and values are taken relative to the labels —
 /// the cell right of 项目名称, the rows under the indicator header until 总分 — never
-/// from fixed positions.
-struct TableFinder {
+/// from fixed positions. A class, so that the report builder's many uses of it are not copies.
+final class TableFinder {
   /// What one sheet holds.
   enum Outcome {
     /// A self-evaluation table.
@@ -22,14 +22,30 @@ struct TableFinder {
   let sheet: String
   /// The header-block fields with their alias sets, in the order they are tried.
   let headerCandidates: [(HeaderField, AliasSet)]
+  /// The funds rows of the mapping's `itemOrder`, in that order, and the other funds rows by name.
+  let orderedFundsRows: [(item: String, aliases: AliasSet)]
+  let otherFundsRows: [(item: String, aliases: AliasSet)]
+  /// The prefixes of funds sub-rows (`其中:`), normalised.
+  let fundsSubRowPrefixes: [String]
+  /// Whether the ``Trace`` is recorded (an empty trace otherwise).
+  let tracing: Bool
+  /// ``Mapping/knownLabels``, fetched once (the mapping hands it out under a lock).
+  let knownLabels: AliasSet
 
-  init(grid: SheetGrid, formatKinds: [NumberFormatKind] = [], mapping: Mapping, file: String) {
+  init(grid: SheetGrid, formatKinds: [NumberFormatKind] = [], mapping: Mapping, file: String, tracing: Bool = true) {
+    self.tracing = tracing
     text = SheetText(grid: grid, formatKinds: formatKinds)
     self.mapping = mapping
     values = mapping.valueParser
     self.file = file
     sheet = grid.sheet.name
     headerCandidates = HeaderField.allCases.compactMap { field in mapping.header[field].map { (field, $0) } }
+    let rows = mapping.funds.rows
+    let order = mapping.funds.itemOrder
+    orderedFundsRows = order.compactMap { item in rows[item].map { (item, $0) } }
+    otherFundsRows = rows.filter { !order.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    fundsSubRowPrefixes = mapping.funds.subRowPrefixes.map(LabelText.normalize)
+    knownLabels = mapping.knownLabels
   }
 
   func find() -> Outcome {
@@ -62,25 +78,38 @@ struct TableFinder {
 
   /// Whether `label` names a funds row (`其中：当年财政拨款` counts, without its prefix).
   func isFundsItem(_ label: String) -> Bool {
+    fundsItem(strippingSubRowPrefix(label)) != nil
+  }
+
+  /// The funds item (`orderedFundsRows` first) that a label without its sub-row prefix names.
+  func fundsItem(_ stripped: String) -> String? {
+    let signature = TextSignature(stripped)
+    return orderedFundsRows.first { $0.aliases.match(stripped, signature: signature) != nil }?.item
+      ?? otherFundsRows.first { $0.aliases.match(stripped, signature: signature) != nil }?.item
+  }
+
+  /// A normalised label without its sub-row prefix (`其中:当年财政拨款` → `当年财政拨款`).
+  func strippingSubRowPrefix(_ label: String) -> String {
     var stripped = label
-    for prefix in mapping.funds.subRowPrefixes.map(LabelText.normalize) where stripped.hasPrefix(prefix) {
+    for prefix in fundsSubRowPrefixes where stripped.hasPrefix(prefix) {
       stripped.removeFirst(prefix.count)
       break
     }
-    return mapping.funds.rows.values.contains { $0.match(stripped) != nil }
+    return stripped
   }
 
   /// The first alias set among `candidates` that `label` matches, with the alias.
   func match<Key>(_ label: String, in candidates: [(Key, AliasSet)]) -> (Key, String)? {
+    let signature = TextSignature(label)
     for (key, aliases) in candidates {
-      if let alias = aliases.match(label) { return (key, alias) }
+      if let alias = aliases.match(label, signature: signature) { return (key, alias) }
     }
     return nil
   }
 
   /// Whether `label` is any label the mapping knows (so it is never taken as a value).
   func isKnownLabel(_ label: String) -> Bool {
-    mapping.knownLabels.match(label) != nil
+    knownLabels.match(label) != nil
   }
 }
 
@@ -90,7 +119,7 @@ struct IndicatorHeader {
   var firstRow: Int
   var lastRow: Int
   /// Column of each field (the leftmost when several match).
-  var columns: [IndicatorColumn: Int]
+  var columns: IndicatorColumns
   /// For tracing: field → (label cell, label, alias).
   var labels: [IndicatorColumn: (CellReference, String, String)]
   /// The columns the header spans.
@@ -131,7 +160,7 @@ extension TableFinder {
         lastRow = row + 1
         for found in second { byColumn[found.column] = found }
       }
-      var columns: [IndicatorColumn: Int] = [:]
+      var columns = IndicatorColumns()
       var labels: [IndicatorColumn: (CellReference, String, String)] = [:]
       for column in byColumn.keys.sorted() {
         let found = byColumn[column]!
@@ -146,5 +175,34 @@ extension TableFinder {
         firstColumn: byColumn.keys.min() ?? 0, lastColumn: byColumn.keys.max() ?? 0)
     }
     return nil
+  }
+}
+
+/// The column of each indicator field, in a fixed array: the indicator rows look them up
+/// for every row.
+struct IndicatorColumns {
+  private var columns = [Int?](repeating: nil, count: IndicatorColumn.allCases.count)
+
+  subscript(field: IndicatorColumn) -> Int? {
+    get { columns[Self.position(of: field)] }
+    set { columns[Self.position(of: field)] = newValue }
+  }
+
+  /// The columns of the fields found.
+  var values: [Int] { columns.compactMap { $0 } }
+
+  private static func position(of field: IndicatorColumn) -> Int {
+    switch field {
+    case .level1: 0
+    case .level2: 1
+    case .name: 2
+    case .operator: 3
+    case .target: 4
+    case .unit: 5
+    case .actual: 6
+    case .weight: 7
+    case .score: 8
+    case .deviation: 9
+    }
   }
 }

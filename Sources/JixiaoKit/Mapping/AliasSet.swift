@@ -12,7 +12,8 @@ public struct AliasSet: Sendable {
   private var storage: Storage
 
   /// A compiled regular expression (NSRegularExpression is thread-safe for matching).
-  public struct Pattern: @unchecked Sendable {
+  /// Immutable; a class so that trying a set's patterns in turn copies no fields.
+  public final class Pattern: @unchecked Sendable {
     public let source: String
     let expression: NSRegularExpression
 
@@ -155,8 +156,13 @@ public struct AliasSet: Sendable {
 
   /// The alias that `normalized` text matches (the exact text, or `/pattern/`), or nil.
   public func match(_ normalized: String) -> String? {
+    match(normalized, signature: TextSignature(normalized))
+  }
+
+  /// ``match(_:)`` for a text whose signature is known (when one text is tried against
+  /// several sets).
+  func match(_ normalized: String, signature: TextSignature) -> String? {
     let storage = self.storage
-    let signature = TextSignature(normalized)
     if storage.exactCharacters.covers(signature), storage.exactFilter.mayContain(normalized),
       storage.exactSet.contains(ByteKey(normalized))
     {

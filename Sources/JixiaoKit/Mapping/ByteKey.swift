@@ -44,3 +44,12 @@ struct ByteKey: Hashable, Sendable {
     return Array(text.utf8).withUnsafeBufferPointer(body)
   }
 }
+
+extension String {
+  /// Whether the UTF-8 bytes of `needle` occur in this string's: a substring test without
+  /// Foundation's (slow, locale-aware) `contains`, for texts in ``LabelText`` normal form
+  /// and literal needles.
+  func containsBytes(_ needle: String) -> Bool {
+    needle.isEmpty || ByteKey.contains(self, Array(needle.utf8))
+  }
+}

@@ -1,3 +1,5 @@
+import XLSX
+
 /// Field → A1 reference of the cell a value was read from (`score` → `H14`), for
 /// tracing. Kept as one short byte buffer rather than a dictionary: every indicator has
 /// one, and a merge of ten thousand workbooks holds hundreds of thousands of them (a
@@ -19,16 +21,44 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
   /// The reference stored for `key`; setting nil removes it.
   public subscript(key: String) -> String? {
     get {
-      let (range, found) = locate(Array(key.utf8))
+      let (range, found) = locate(key)
       guard found else { return nil }
       let valueStart = storage[range].firstIndex(of: Self.keyEnd)! + 1
       return String(decoding: storage[valueStart..<(range.upperBound - 1)], as: UTF8.self)
     }
     set {
-      let keyBytes = Array(key.utf8)
-      let (range, found) = locate(keyBytes)
-      var entry: [UInt8] = []
-      if let newValue { entry = keyBytes + [Self.keyEnd] + Array(newValue.utf8) + [Self.entryEnd] }
+      replace(key) { entry in
+        guard let newValue else { return false }
+        entry.append(contentsOf: newValue.utf8)
+        return true
+      }
+    }
+  }
+
+  /// Stores `reference` (in A1 form) for `key`.
+  public mutating func set(_ key: String, _ reference: CellReference) {
+    replace(key) { entry in
+      reference.appendA1(to: &entry)
+      return true
+    }
+  }
+
+  /// Replaces the entry of `key` with `key`, the value `writeValue` appends, or nothing
+  /// when it returns false.
+  private mutating func replace(_ key: String, _ writeValue: (inout [UInt8]) -> Bool) {
+    let (range, found) = locate(key)
+    var entry: [UInt8] = []
+    entry.reserveCapacity(key.utf8.count + 12)
+    entry.append(contentsOf: key.utf8)
+    entry.append(Self.keyEnd)
+    if writeValue(&entry) {
+      entry.append(Self.entryEnd)
+    } else {
+      entry = []
+    }
+    if !found && range.lowerBound == storage.count {
+      storage.append(contentsOf: entry)
+    } else {
       storage.replaceSubrange(found ? range : range.lowerBound..<range.lowerBound, with: entry)
     }
   }
@@ -52,7 +82,8 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
   }
 
   /// The entry for `key` (found) or the empty range where it would go.
-  private func locate(_ key: [UInt8]) -> (range: Range<Int>, found: Bool) {
+  private func locate(_ key: String) -> (range: Range<Int>, found: Bool) {
+    let key = key.utf8
     var start = 0
     while start < storage.count {
       let keyEnd = storage[start...].firstIndex(of: Self.keyEnd)!

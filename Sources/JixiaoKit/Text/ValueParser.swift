@@ -14,7 +14,9 @@ import XLSX
 /// Anything else keeps `number` and `unit` nil. A leading sign or sign word still sets
 /// `op` when the rest is not a number (`≥有效` → `>=`, nil), because the direction is
 /// what the unit wrote; a trailing word (`以上`) counts only after a number.
-public struct ValueParser: Sendable {
+///
+/// Immutable; a class so that the many calls made while finding a table copy nothing.
+public final class ValueParser: Sendable {
   /// A sign or sign word in normal form, as scalars, with its operator.
   struct Token: Sendable {
     var scalars: [Unicode.Scalar]

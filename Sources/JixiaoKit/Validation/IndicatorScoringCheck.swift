@@ -79,8 +79,9 @@ struct IndicatorScoringCheck: ReportCheck {
       let deducted = score < weight - context.tolerances.score
       let explained = !DeviationText.isEmpty(indicator.deviation) || !DeviationText.isEmpty(note)
       let cell = indicator.cells["score"]
-      let name = "指标「\(indicator.name)」"
-      let result = "（\(indicator.target?.text ?? "—") → \(indicator.actual?.text ?? "—")）"
+      // Message parts, made only when an issue is reported.
+      var name: String { "指标「\(indicator.name)」" }
+      var result: String { "（\(indicator.target?.text ?? "—") → \(indicator.actual?.text ?? "—")）" }
 
       if deducted && !explained {
         context.report(

@@ -63,23 +63,49 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
 
   /// The 1-based A1 form, `B7`.
   public var description: String {
-    // Built from bytes: interpolation costs more than the rest of a lookup here.
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(10)
-    var remaining = column + 1
-    while remaining > 0 {
-      bytes.append(UInt8(ascii: "A") + UInt8((remaining - 1) % 26))
-      remaining = (remaining - 1) / 26
+    // Built from bytes on the stack: interpolation costs more than the rest of a lookup here.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+      String(decoding: buffer[..<writeA1(into: buffer)], as: UTF8.self)
     }
-    bytes.reverse()
-    let letters = bytes.count
+  }
+
+  /// Appends the A1 form to `bytes` (no `String` made).
+  public func appendA1(to bytes: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+      bytes.append(contentsOf: buffer[..<writeA1(into: buffer)])
+    }
+  }
+
+  /// Writes the A1 form at the start of `buffer` (16 bytes hold any reference) and
+  /// returns its length.
+  private func writeA1(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var count = 0
+    var remaining = column + 1
+    while remaining > 0, count < 8 {
+      buffer[count] = UInt8(ascii: "A") + UInt8((remaining - 1) % 26)
+      remaining = (remaining - 1) / 26
+      count += 1
+    }
+    Self.reverse(buffer, 0..<count)
+    let letters = count
     var number = row + 1
     repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+      buffer[count] = UInt8(ascii: "0") + UInt8(number % 10)
       number /= 10
-    } while number > 0
-    bytes[letters...].reverse()
-    return String(decoding: bytes, as: UTF8.self)
+      count += 1
+    } while number > 0 && count < 16
+    Self.reverse(buffer, letters..<count)
+    return count
+  }
+
+  private static func reverse(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ range: Range<Int>) {
+    var low = range.lowerBound
+    var high = range.upperBound - 1
+    while low < high {
+      buffer.swapAt(low, high)
+      low += 1
+      high -= 1
+    }
   }
 
   /// Row-major order.

@@ -22,11 +22,11 @@ public struct SheetGrid: Sendable {
     self.sheet = sheet
     var ordered = cells
     // Sheets store their cells in order; sort only when one does not.
-    if zip(ordered, ordered.dropFirst()).contains(where: { $1.reference < $0.reference }) {
+    if ordered.indices.dropFirst().contains(where: { ordered[$0].reference < ordered[$0 - 1].reference }) {
       ordered.sort { $0.reference < $1.reference }
     }
     // A cell written twice: the later one wins, as in Excel (the sort is stable).
-    if zip(ordered, ordered.dropFirst()).contains(where: { $0.reference == $1.reference }) {
+    if ordered.indices.dropFirst().contains(where: { ordered[$0].reference == ordered[$0 - 1].reference }) {
       var unique: [Cell] = []
       unique.reserveCapacity(ordered.count)
       for cell in ordered {

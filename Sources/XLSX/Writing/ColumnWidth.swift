@@ -24,7 +24,8 @@ public enum ColumnWidth {
     for scalar in text.unicodeScalars {
       switch scalar.value {
       case 0x20...0x7E: current += 1
-      case 0x3000...0x303E, 0x4E00...0x9FFF, 0xFF01...0xFF60: current += 2
+      // (U+302A–U+302F are combining tone marks: they join the character before them.)
+      case 0x3000...0x3029, 0x3030...0x303E, 0x4E00...0x9FFF, 0xFF01...0xFF60: current += 2
       case 0x0A:
         widest = max(widest, current)
         current = 0
