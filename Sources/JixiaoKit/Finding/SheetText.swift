@@ -8,8 +8,10 @@ import XLSX
 final class SheetText {
   let grid: SheetGrid
   private let formatKinds: [NumberFormatKind]
-  /// Normalised text of every stored cell with a value, by its position in `grid.cells`.
-  private let normalized: [String?]
+  /// Normalised text of the stored cells, by position in `grid.cells`, made on first use
+  /// (most cells are never asked for); `pending` marks cells with a value not yet done.
+  private var normalized: [String?]
+  private var pending: [Bool]
   /// Row indices that hold at least one cell, ascending.
   let rows: [Int]
   /// The last row and column with a value.
@@ -26,13 +28,14 @@ final class SheetText {
     self.formatKinds = formatKinds
     var rows: [Int] = []
     var lastColumn = 0
-    var normalized = [String?](repeating: nil, count: grid.cells.count)
+    var pending = [Bool](repeating: false, count: grid.cells.count)
     for (index, cell) in grid.cells.enumerated() where !cell.value.isBlank {
-      normalized[index] = LabelText.normalize(Self.text(of: Self.shown(cell, formatKinds)))
+      pending[index] = true
       if rows.last != cell.reference.row { rows.append(cell.reference.row) }
       lastColumn = max(lastColumn, cell.reference.column)
     }
-    self.normalized = normalized
+    normalized = [String?](repeating: nil, count: grid.cells.count)
+    self.pending = pending
     self.rows = rows
     lastRow = rows.last ?? 0
     self.lastColumn = lastColumn
@@ -72,6 +75,10 @@ final class SheetText {
   /// Normalised text seen at `reference`, nil when blank.
   func label(at reference: CellReference) -> String? {
     guard let index = grid.cellIndex(at: sourceReference(of: reference)) else { return nil }
+    if pending[index] {
+      normalized[index] = LabelText.normalize(Self.text(of: Self.shown(grid.cells[index], formatKinds)))
+      pending[index] = false
+    }
     return normalized[index]
   }
 

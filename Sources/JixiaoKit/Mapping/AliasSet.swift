@@ -122,6 +122,9 @@ public struct AliasSet: Sendable {
     /// a character no alias has, is not there.
     let exactFilter: FingerprintFilter
     let exactCharacters: TextSignature
+    /// The characters each pattern's matches must have (``PatternPrefilter/required``), in
+    /// one flat array: most texts are turned away by these AND tests alone.
+    let patternRequirements: [UInt64]
     /// Results of ``match(_:)`` so far: label texts repeat across thousands of files, and a
     /// regular expression costs microseconds.
     let memo = MatchMemo()
@@ -134,6 +137,7 @@ public struct AliasSet: Sendable {
       for alias in exact { filter.insert(alias) }
       exactFilter = filter
       exactCharacters = exact.reduce(TextSignature.empty) { $0.union(TextSignature($1)) }
+      patternRequirements = patterns.map(\.prefilter.required.bits)
     }
   }
 
@@ -171,7 +175,15 @@ public struct AliasSet: Sendable {
     let patterns = storage.patterns
     guard !patterns.isEmpty, !normalized.isEmpty else { return nil }
     // Most texts pass no pattern's prefilter: answered without the memo's lock.
-    guard patterns.contains(where: { $0.prefilter.admits(normalized, signature: signature) }) else { return nil }
+    let characters = signature.bits
+    var admitted = false
+    for (index, required) in storage.patternRequirements.enumerated() where required & ~characters == 0 {
+      if patterns[index].prefilter.admits(normalized, signature: signature) {
+        admitted = true
+        break
+      }
+    }
+    guard admitted else { return nil }
     let key = ByteKey(normalized)
     if let known = storage.memo.lookup(key) { return known.alias }
     let found = patterns.first(where: { $0.matches(normalized, signature: signature) }).map { "/\($0.source)/" }

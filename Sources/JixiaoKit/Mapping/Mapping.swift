@@ -20,26 +20,46 @@ public struct Mapping: Sendable {
   public var nonSelfEvaluationTitles: AliasSet
 
   /// Header-block labels, by canonical field.
-  public var header: [HeaderField: AliasSet]
+  public var header: [HeaderField: AliasSet] {
+    didSet { labelIndex = LabelIndex() }
+  }
   /// Labels of the 总分 row that ends the indicator table and carries the stated total.
-  public var totalRow: AliasSet
+  public var totalRow: AliasSet {
+    didSet { labelIndex = LabelIndex() }
+  }
   /// Labels that start the sign-off line (填表人 …) or footer rows; they end the table too.
-  public var footerRows: AliasSet
+  public var footerRows: AliasSet {
+    didSet { labelIndex = LabelIndex() }
+  }
 
-  public var funds: FundsMapping
-  public var goals: GoalsMapping
-  public var indicators: IndicatorMapping
+  public var funds: FundsMapping {
+    didSet { labelIndex = LabelIndex() }
+  }
+  public var goals: GoalsMapping {
+    didSet { labelIndex = LabelIndex() }
+  }
+  public var indicators: IndicatorMapping {
+    didSet { labelIndex = LabelIndex() }
+  }
 
   /// The 一级 categories with their 二级 children.
   public var categories: [Category]
   /// Comparison signs and words, by operator.
-  public var signs: [Value.Operator: [String]]
+  public var signs: [Value.Operator: [String]] {
+    didSet { labelIndex = LabelIndex() }
+  }
   /// Words written before a number (`不低于`) or after it (`以上`), by operator.
-  public var signWords: SignWords
+  public var signWords: SignWords {
+    didSet { labelIndex = LabelIndex() }
+  }
   /// Cell texts that mean "not applicable" or "nothing" (`/`, `—`, `不适用` …).
-  public var notApplicable: Set<String>
+  public var notApplicable: Set<String> {
+    didSet { labelIndex = LabelIndex() }
+  }
   /// Unit words by canonical unit (`%`: [`%`, `百分比`], `万元`: [`万元`, `万`] …).
-  public var units: [String: [String]]
+  public var units: [String: [String]] {
+    didSet { labelIndex = LabelIndex() }
+  }
   /// Grade words by canonical grade (`优`: [`优`, `优秀`] …).
   public var grades: [String: [String]]
 
@@ -48,8 +68,9 @@ public struct Mapping: Sendable {
   public var tolerances: Tolerances
   /// Severity per issue code; nil switches the check off.
   public var severities: [String: Severity?]
-  /// The cache behind ``knownLabels``; a mapping is not changed after it is loaded.
-  let labelIndex = LabelIndex()
+  /// The cache behind ``knownLabels`` and the value parser, shared by copies and made
+  /// anew whenever a field it is built from changes.
+  var labelIndex = LabelIndex()
 
   public init(
     version: Int = 1, name: String, sha256: String = "", titles: [Report.Kind: AliasSet] = [:],

@@ -83,15 +83,30 @@ public struct SHA256: Sendable {
   ]
 
   private static func rotateRight(_ value: UInt32, _ count: UInt32) -> UInt32 {
-    (value >> count) | (value << (32 - count))
+    (value &>> count) | (value &<< (32 &- count))
   }
 
-  /// One 64-byte block into `state`.
+  /// One 64-byte block into `state`. (Unsafe buffers: their subscripts are checked only
+  /// in debug builds, and this loop runs for every 64 bytes of every input file.)
   private static func compress(
-    _ state: inout [UInt32], block: UnsafeBufferPointer<UInt8>, at offset: Int, schedule w: inout [UInt32]
+    _ state: inout [UInt32], block: UnsafeBufferPointer<UInt8>, at offset: Int, schedule: inout [UInt32]
+  ) {
+    precondition(offset >= 0 && offset + 64 <= block.count && schedule.count == 64 && state.count == 8)
+    schedule.withUnsafeMutableBufferPointer { w in
+      roundConstants.withUnsafeBufferPointer { k in
+        state.withUnsafeMutableBufferPointer { state in
+          compress(state, block: UnsafeBufferPointer(rebasing: block[offset..<(offset + 64)]), w: w, k: k)
+        }
+      }
+    }
+  }
+
+  private static func compress(
+    _ state: UnsafeMutableBufferPointer<UInt32>, block: UnsafeBufferPointer<UInt8>,
+    w: UnsafeMutableBufferPointer<UInt32>, k: UnsafeBufferPointer<UInt32>
   ) {
     for i in 0..<16 {
-      let base = offset + 4 * i
+      let base = 4 * i
       w[i] =
         UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
         | UInt32(block[base + 3])
@@ -106,7 +121,7 @@ public struct SHA256: Sendable {
     for i in 0..<64 {
       let s1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
       let choice = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ choice &+ roundConstants[i] &+ w[i]
+      let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
       let s0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
       let majority = (a & b) ^ (a & c) ^ (b & c)
       let t2 = s0 &+ majority

@@ -15,9 +15,9 @@ public enum CanonicalJSON {
     ])
   }
 
-  /// Writes the same document as ``document(files:mapping:)`` piece by piece to `sink`,
-  /// so that thousands of files never become one string in memory.
-  public static func stream(files: [FileResult], mapping: Mapping, to sink: (String) throws -> Void) rethrows {
+  /// Writes the same document as ``document(files:mapping:)`` piece by piece to `sink`, as
+  /// UTF-8 bytes, so that thousands of files never become one string in memory.
+  public static func stream(files: [FileResult], mapping: Mapping, to sink: ([UInt8]) throws -> Void) rethrows {
     func header(_ pairs: [(String, JSONValue)]) -> String {
       var text = ""
       for (key, value) in pairs {
@@ -28,12 +28,12 @@ public enum CanonicalJSON {
       return text
     }
     try sink(
-      "{"
+      Array(("{"
         + header([
           ("schema", .string("jixiao/1")),
           ("generator", .object([("name", .string("jixiao")), ("version", .string(Jixiao.version))])),
           ("mapping", .object([("name", .string(mapping.name)), ("sha256", .string(mapping.sha256))])),
-        ]))
+        ])).utf8))
     func array<Element>(_ key: String, _ items: some Sequence<Element>, last: Bool, _ render: (Element) -> JSONValue) throws {
       var first = true
       // Written as bytes, handed on as text in pieces of about 64 KiB.
@@ -43,13 +43,13 @@ public enum CanonicalJSON {
         first = false
         render(item).write(to: &chunk, indent: 1, level: 2)
         if chunk.count > 1 << 16 {
-          try sink(String(decoding: chunk, as: UTF8.self))
+          try sink(chunk)
           chunk.removeAll(keepingCapacity: true)
         }
       }
       chunk.append(contentsOf: (first ? "]" : "\n ]").utf8)
       chunk.append(contentsOf: (last ? "\n}\n" : ",").utf8)
-      try sink(String(decoding: chunk, as: UTF8.self))
+      try sink(chunk)
     }
     try array("files", files, last: false, file)
     try array("reports", files.lazy.flatMap(\.reports), last: false, report)

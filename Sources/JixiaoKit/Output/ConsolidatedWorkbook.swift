@@ -114,7 +114,7 @@ public struct ConsolidatedWorkbook {
       // Excel allows 65,530 hyperlinks per sheet: a file's link goes on its first row of a
       // run (every row in 汇总, where each row is a report), up to the limit. (Links are
       // compared as bytes: a String comparison normalises non-ASCII text first.)
-      if let link, linkEveryRow || previousLink.map({ !$0.utf8.elementsEqual(link.utf8) }) ?? true,
+      if let link, linkEveryRow || previousLink.map({ ByteKey($0) != ByteKey(link) }) ?? true,
         links < Self.maxLinksPerSheet
       {
         try sheet.addHyperlink(at: CellReference(row: row, column: 0), to: .file(link))

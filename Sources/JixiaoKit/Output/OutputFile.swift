@@ -11,10 +11,10 @@ public enum OutputFile {
     try file.commit()
   }
 
-  /// Writes a long text piece by piece: `body` gets a sink for the pieces. The target is
-  /// replaced only when all is written; on any failure `path` is untouched and nothing
-  /// else is left in its directory.
-  public static func stream(to path: String, _ body: (_ sink: (String) throws -> Void) throws -> Void) throws {
+  /// Writes a long output piece by piece: `body` gets a sink for the pieces (UTF-8 bytes).
+  /// The target is replaced only when all is written; on any failure `path` is untouched
+  /// and nothing else is left in its directory.
+  public static func stream(to path: String, _ body: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws {
     let file = try AtomicFile(path: path)
     do {
       try body { piece in try file.write(piece) }

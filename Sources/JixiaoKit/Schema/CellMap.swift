@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import XLSX
 
 /// Field → A1 reference of the cell a value was read from (`score` → `H14`), for
@@ -83,16 +88,27 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
 
   /// The entry for `key` (found) or the empty range where it would go.
   private func locate(_ key: String) -> (range: Range<Int>, found: Bool) {
-    let key = key.utf8
-    var start = 0
-    while start < storage.count {
-      let keyEnd = storage[start...].firstIndex(of: Self.keyEnd)!
-      let entryEnd = storage[keyEnd...].firstIndex(of: Self.entryEnd)! + 1
-      let entryKey = storage[start..<keyEnd]
-      if entryKey.elementsEqual(key) { return (start..<entryEnd, true) }
-      if key.lexicographicallyPrecedes(entryKey) { return (start..<start, false) }
-      start = entryEnd
+    var key = key
+    return key.withUTF8 { key in
+      storage.withUnsafeBufferPointer { storage in
+        var start = 0
+        while start < storage.count {
+          var keyEnd = start
+          while storage[keyEnd] != Self.keyEnd { keyEnd += 1 }
+          var entryEnd = keyEnd
+          while storage[entryEnd] != Self.entryEnd { entryEnd += 1 }
+          entryEnd += 1
+          // Compare the entry's key with `key` bytewise.
+          let length = keyEnd - start
+          let common = Swift.min(length, key.count)
+          let order = common == 0 ? 0 : memcmp(storage.baseAddress! + start, key.baseAddress!, common)
+          if order == 0 && length == key.count { return (start..<entryEnd, true) }
+          if order > 0 || (order == 0 && key.count < length) { return (start..<start, false) }
+          start = entryEnd
+        }
+        return (start..<start, false)
+      }
     }
-    return (start..<start, false)
   }
+
 }

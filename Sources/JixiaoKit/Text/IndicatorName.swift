@@ -87,6 +87,8 @@ public enum IndicatorName {
 
   /// Whitespace tidied as ``split(_:prefixes:)`` describes.
   static func tidy(_ text: String) -> String {
+    // Most names hold no whitespace at all: kept as they are, without a copy.
+    if !text.unicodeScalars.contains(where: FoldedText.isSpace) { return text }
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     var pendingBreak = false

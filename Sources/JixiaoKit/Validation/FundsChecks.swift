@@ -121,7 +121,16 @@ struct LowExecutionCheck: ReportCheck {
 enum DeviationText {
   static func isEmpty(_ text: String?) -> Bool {
     guard let text else { return true }
-    let normalized = LabelText.normalize(text)
-    return ["", "无", "0", "/", "-", "--", "没有", "暂无", "无偏差", "不适用"].contains(normalized)
+    // No marker has more than three characters: a longer explanation is not empty
+    // (counted without whitespace, which normalising removes).
+    var visible = 0
+    for scalar in text.unicodeScalars where !LabelText.isSpace(scalar) {
+      visible += 1
+      if visible > maxMarkerLength { return false }
+    }
+    return markers.contains(LabelText.normalize(text))
   }
+
+  private static let markers: Set<String> = ["", "无", "0", "/", "-", "--", "没有", "暂无", "无偏差", "不适用"]
+  private static let maxMarkerLength = 3
 }

@@ -151,4 +151,18 @@ struct MappingOverrideTests {
     try Data("version: 1\nextends: default\nname: 文件\n".utf8).write(to: url)
     #expect(try MappingLoader.load(path: url.path).name == "文件")
   }
+
+  /// ``Mapping/knownLabels`` and the value parser are cached; changing a field they are
+  /// built from makes them anew (table finding relies on knownLabels to skip value cells).
+  @Test func knownLabelsFollowAChangedMapping() throws {
+    var mapping = try MappingLoader.loadDefault()
+    let label = LabelText.normalize("本省特有的项目称谓")
+    #expect(mapping.knownLabels.match(label) == nil)
+    let before = mapping
+    mapping.header[.project]?.add(AliasSet(exact: ["本省特有的项目称谓"]))
+    #expect(mapping.knownLabels.match(label) == label)
+    #expect(before.knownLabels.match(label) == nil)
+    mapping.units["人次"] = ["人次", "本省人次"]
+    #expect(mapping.valueParser.value(.string("12本省人次"))?.unit == "人次")
+  }
 }
