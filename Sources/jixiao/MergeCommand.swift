@@ -48,8 +48,11 @@ struct MergeCommand: ParsableCommand {
     let mapping = try mappingOptions.load()
     var (inputs, errors) = InputFiles.scan(paths)
     // Never read our own outputs back in (an output inside an input directory).
-    let outputs = Set([output, json].compactMap { $0 }.map(StandardPath.of))
-    inputs.removeAll { outputs.contains(StandardPath.of($0.path)) }
+    let outputs = [output, json].compactMap { $0 }.map(StandardPath.of)
+    inputs.removeAll { input in
+      let path = StandardPath.of(input.path)
+      return outputs.contains { $0.utf8.elementsEqual(path.utf8) }
+    }
     if !quiet { for error in errors { StandardError.write("jixiao: \(error.message)\n") } }
 
     let progress = ProgressBar(total: inputs.count, enabled: !quiet && isatty(2) == 1)

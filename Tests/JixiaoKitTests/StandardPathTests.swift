@@ -84,4 +84,18 @@ struct StandardPathTests {
     #expect(StandardPath.of("") == cwd)
     #expect(StandardPath.workingDirectory() == cwd)
   }
+
+  /// The byte-level shortcut: a path it calls standard is returned as it is, and it
+  /// calls standard exactly the absolute paths without `//`, `.`, `..` or a trailing `/`.
+  @Test func recognisesStandardPathsWithoutRebuildingThem() {
+    let standard = ["/", "/a", "/a/b.xlsx", "/.hidden/x", "/a/.../b", "/a/..b/c.", "/提交/西区 学校/永康中学.xlsx", "/a/b.c/d"]
+    let other = ["", "a/b", "./a", "/a/", "//a", "/a//b", "/a/./b", "/a/../b", "/a/.", "/a/..", "/.", "/..", "/a/b/"]
+    for path in standard {
+      #expect(StandardPath.isStandard(path), "\(path)")
+      #expect(StandardPath.of(path) == path, "\(path)")
+    }
+    for path in other {
+      #expect(!StandardPath.isStandard(path), "\(path)")
+    }
+  }
 }

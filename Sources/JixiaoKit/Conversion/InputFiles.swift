@@ -121,11 +121,11 @@ public enum InputFiles {
   /// Sorted by name in byte order; the same file (same absolute path) kept once, under
   /// its first name.
   private static func deduplicated(_ files: [InputFile]) -> [InputFile] {
-    let sorted = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-    var seen: [String: Int] = [:]
+    let sorted = files.sorted { ByteKey.precedes($0.name, $1.name) }
+    var seen: [ByteKey: Int] = [:]
     var result: [InputFile] = []
     for file in sorted {
-      let key = StandardPath.of(file.path)
+      let key = ByteKey(StandardPath.of(file.path))
       if let index = seen[key] {
         result[index].isArgument = result[index].isArgument || file.isArgument
         continue

@@ -23,6 +23,17 @@ struct ByteKey: Hashable, Sendable {
     }
   }
 
+  /// Whether `left` comes before `right` in byte order (UTF-8 code units).
+  static func precedes(_ left: String, _ right: String) -> Bool {
+    withBytes(left) { left in
+      withBytes(right) { right in
+        let common = Swift.min(left.count, right.count)
+        let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+        return order < 0 || (order == 0 && left.count < right.count)
+      }
+    }
+  }
+
   /// Whether `text`'s UTF-8 bytes contain `needle` (not empty).
   static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
     withBytes(text) { haystack in
