@@ -98,13 +98,11 @@ final class TableFinder {
     return stripped
   }
 
-  /// The first alias set among `candidates` that `label` matches, with the alias. The
-  /// candidates are label sets of the mapping (header, funds or indicator columns), all
-  /// part of ``knownLabels``: a text that is no known label (most cells) is answered by
-  /// that one set.
+  /// The first alias set among `candidates` that `label` matches, with the alias. (Asking
+  /// ``knownLabels`` first, to skip value cells, was measured slower: that union holds
+  /// every pattern of the mapping.)
   func match<Key>(_ label: String, in candidates: [(Key, AliasSet)]) -> (Key, String)? {
     let signature = TextSignature(label)
-    guard knownLabels.match(label, signature: signature) != nil else { return nil }
     for (key, aliases) in candidates {
       if let alias = aliases.match(label, signature: signature) { return (key, alias) }
     }
