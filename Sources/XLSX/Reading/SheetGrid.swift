@@ -1,7 +1,9 @@
 /// A whole sheet in memory, addressed by position: what form-shaped tables need
 /// (label in one cell, value to its right, merged blocks spanning rows).
 ///
-/// Storage is sparse, so a sheet with one cell at A1 and one at XFD1048576 costs two cells.
+/// Storage is sparse, so a sheet with one cell at A1 and one at XFD1048576 costs two cells
+/// (lookups by position use a table over the cells' box only when the cells fill it
+/// densely enough, as a form's do; hash tables otherwise).
 public struct SheetGrid: Sendable {
   public let sheet: SheetInfo
   /// Every cell with a value (or a formula), in row-major order.
