@@ -121,8 +121,8 @@ struct LowExecutionCheck: ReportCheck {
 enum DeviationText {
   static func isEmpty(_ text: String?) -> Bool {
     guard let text else { return true }
-    // No marker has more than three characters: a longer explanation is not empty
-    // (counted without whitespace, which normalising removes).
+    // A text with more characters than the longest marker is an explanation, not empty
+    // (counted without whitespace, which normalising removes; folding keeps the count).
     var visible = 0
     for scalar in text.unicodeScalars where !LabelText.isSpace(scalar) {
       visible += 1
@@ -132,5 +132,5 @@ enum DeviationText {
   }
 
   private static let markers: Set<String> = ["", "无", "0", "/", "-", "--", "没有", "暂无", "无偏差", "不适用"]
-  private static let maxMarkerLength = 3
+  private static let maxMarkerLength = markers.map(\.unicodeScalars.count).max() ?? 0
 }
