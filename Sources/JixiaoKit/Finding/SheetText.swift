@@ -8,10 +8,9 @@ import XLSX
 final class SheetText {
   let grid: SheetGrid
   private let formatKinds: [NumberFormatKind]
-  /// Normalised text of the stored cells, by position in `grid.cells`, made on first use
-  /// (most cells are never asked for); `pending` marks cells with a value not yet done.
+  /// Normalised text of the stored cells with a value, by position in `grid.cells`, made
+  /// on first use (most cells are never asked for).
   private var normalized: [String?]
-  private var pending: [Bool]
   /// Row indices that hold at least one cell, ascending.
   let rows: [Int]
   /// The last row and column with a value.
@@ -28,14 +27,11 @@ final class SheetText {
     self.formatKinds = formatKinds
     var rows: [Int] = []
     var lastColumn = 0
-    var pending = [Bool](repeating: false, count: grid.cells.count)
-    for (index, cell) in grid.cells.enumerated() where !cell.value.isBlank {
-      pending[index] = true
+    for cell in grid.cells where !cell.value.isBlank {
       if rows.last != cell.reference.row { rows.append(cell.reference.row) }
       lastColumn = max(lastColumn, cell.reference.column)
     }
     normalized = [String?](repeating: nil, count: grid.cells.count)
-    self.pending = pending
     self.rows = rows
     lastRow = rows.last ?? 0
     self.lastColumn = lastColumn
@@ -75,11 +71,12 @@ final class SheetText {
   /// Normalised text seen at `reference`, nil when blank.
   func label(at reference: CellReference) -> String? {
     guard let index = grid.cellIndex(at: sourceReference(of: reference)) else { return nil }
-    if pending[index] {
-      normalized[index] = LabelText.normalize(Self.text(of: Self.shown(grid.cells[index], formatKinds)))
-      pending[index] = false
-    }
-    return normalized[index]
+    if let known = normalized[index] { return known }
+    let cell = grid.cells[index]
+    guard !cell.value.isBlank else { return nil }
+    let made = LabelText.normalize(Self.text(of: Self.shown(cell, formatKinds)))
+    normalized[index] = made
+    return made
   }
 
   /// Text seen at `reference`, as typed (numbers in their shortest form), nil when blank.

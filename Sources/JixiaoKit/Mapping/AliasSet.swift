@@ -178,7 +178,7 @@ public struct AliasSet: Sendable {
     let characters = signature.bits
     var admitted = false
     for (index, required) in storage.patternRequirements.enumerated() where required & ~characters == 0 {
-      if patterns[index].prefilter.admits(normalized, signature: signature) {
+      if patterns[index].prefilter.containsClauses(normalized) {
         admitted = true
         break
       }

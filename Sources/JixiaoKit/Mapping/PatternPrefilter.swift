@@ -61,7 +61,12 @@ struct PatternPrefilter: Sendable {
 
   /// ``admits(_:)`` for a text whose signature is known.
   func admits(_ text: String, signature: TextSignature) -> Bool {
-    signature.covers(required) && clauses.allSatisfy { clause in clause.contains { ByteKey.contains(text, $0) } }
+    signature.covers(required) && containsClauses(text)
+  }
+
+  /// The byte test alone, for a caller that has checked ``required`` already.
+  func containsClauses(_ text: String) -> Bool {
+    clauses.allSatisfy { clause in clause.contains { ByteKey.contains(text, $0) } }
   }
 
   private static func requiredSignature(_ clauses: [[[UInt8]]]) -> TextSignature {

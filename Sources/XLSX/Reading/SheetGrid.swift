@@ -121,8 +121,10 @@ private struct PositionIndex: Sendable {
   }
 
   private let storage: Storage
-  /// Table entries allowed per indexed item (cells and merged cells), beyond a small floor.
-  private static let tableSlack = 16
+  /// Table entries allowed per indexed item (cells and merged cells), beyond a small floor:
+  /// a form fills its box; a sparse sheet gets hash tables rather than a mostly empty table
+  /// (at this slack at most 32 bytes of table per item).
+  private static let tableSlack = 4
   private static let tableFloor = 4_096
 
   init(cells: [Cell], merges: [CellRange], indexed: [Int]) {

@@ -35,7 +35,8 @@ public enum ColumnWidth {
     return max(widest, current)
   }
 
-  private static func characterDisplayUnits(of text: String) -> Int {
+  /// The width character by character (the definition the fast path must agree with).
+  static func characterDisplayUnits(of text: String) -> Int {
     var widest = 0
     var current = 0
     for character in text {

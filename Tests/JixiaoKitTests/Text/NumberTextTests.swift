@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import JixiaoKit
+import _XLSXTestSupport
 
 @Suite("Numbers as text and relative links")
 struct NumberTextTests {
@@ -32,7 +33,7 @@ struct NumberTextFastPathTests {
   /// The shortest-form fast path gives exactly what `%.15g` gives, across magnitudes and
   /// digit counts (seeded, so a failure repeats).
   @Test func agreesWithPrintf() {
-    var generator = SplitMix64(seed: 42)
+    var generator = SeededGenerator(seed: 42)
     var samples: [Double] = [0.0001, 0.00012, 0.3, 0.1 + 0.2, 1.0 / 3, 2.0 / 3, 95.5, -0.05, 123456789012345.6, 99999999999999.9,
       0.95, 1e-5, 5e14 + 0.25]
     for _ in 0..<20_000 {
@@ -48,15 +49,3 @@ struct NumberTextFastPathTests {
   }
 }
 
-/// A small seeded generator for repeatable property tests.
-private struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

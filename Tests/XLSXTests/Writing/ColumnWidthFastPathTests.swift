@@ -9,17 +9,7 @@ import Testing
 struct ColumnWidthFastPathTests {
   /// The definition: the widest line, each character counting `units(of:)`.
   private func reference(_ text: String) -> Int {
-    var widest = 0
-    var current = 0
-    for character in text {
-      if character == "\n" || character == "\r\n" || character == "\r" {
-        widest = max(widest, current)
-        current = 0
-      } else {
-        current += ColumnWidth.units(of: character)
-      }
-    }
-    return max(widest, current)
+    ColumnWidth.characterDisplayUnits(of: text)
   }
 
   @Test(arguments: [

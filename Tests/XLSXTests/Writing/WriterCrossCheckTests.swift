@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import XLSX
+import _XLSXTestSupport
 
 /// Runs `Support/crosscheck.py` (openpyxl and python-calamine). Skipped, and says so,
 /// when python3 or the modules are missing — unless `JIXIAO_REQUIRE_PYTHON=1`, which

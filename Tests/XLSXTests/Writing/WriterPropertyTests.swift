@@ -1,5 +1,6 @@
 import Testing
 @testable import XLSX
+import _XLSXTestSupport
 
 /// Random strings, numbers and dates, written and read back: what comes out must be
 /// exactly what went in. The generator is seeded, so a failure names its seed.

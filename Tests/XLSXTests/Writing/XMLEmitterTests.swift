@@ -1,5 +1,6 @@
 import Testing
 @testable import XLSX
+import _XLSXTestSupport
 
 @Suite("Writer: XML emitter")
 struct XMLEmitterTests {
