@@ -28,7 +28,10 @@ let package = Package(
     // O_TMPFILE and the signal-safe registry of temporary files behind atomic output.
     .target(name: "CAtomicOutput"),
 
-    // Reading and writing .xlsx packages; the only code that imports the C modules.
+    // The SHA-256 rounds: SHA-NI on x86-64 CPUs that have it, portable C otherwise.
+    .target(name: "CSHA256"),
+
+    // Reading and writing .xlsx packages; the only code that imports libxml2 and zlib.
     .target(
       name: "XLSX", dependencies: ["CLibXML2", "CZlib", "CAtomicOutput", "OrderedJSON"],
       swiftSettings: [
@@ -43,7 +46,7 @@ let package = Package(
     .target(name: "OrderedJSON"),
 
     // The 绩效自评表 domain: mapping, table finding, validation, outputs.
-    .target(name: "JixiaoKit", dependencies: ["XLSX", "OrderedJSON", .product(name: "Yams", package: "Yams")]),
+    .target(name: "JixiaoKit", dependencies: ["XLSX", "OrderedJSON", "CSHA256", .product(name: "Yams", package: "Yams")]),
 
     // The command-line tool: argument parsing and exit codes only.
     .executableTarget(

@@ -108,39 +108,42 @@ public enum JSONValue: Equatable, Sendable {
 
   /// Writes `value` as a JSON string: controls, `"`, `\\`, U+2028 and U+2029 (E2 80 A8/A9)
   /// escaped, everything else copied as UTF-8.
-  private static func writeString(_ value: String, to output: inout [UInt8]) {
-    output.append(UInt8(ascii: "\""))
+  static func writeString(_ value: String, to output: inout [UInt8]) {
     var value = value
-    value.withUTF8 { bytes in
-      // Runs of bytes that need no escape are copied at once.
-      var runStart = 0
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        var length = 1
-        let escape: String
-        switch byte {
-        case UInt8(ascii: "\""): escape = "\\\""
-        case UInt8(ascii: "\\"): escape = "\\\\"
-        case UInt8(ascii: "\n"): escape = "\\n"
-        case UInt8(ascii: "\r"): escape = "\\r"
-        case UInt8(ascii: "\t"): escape = "\\t"
-        case 0..<0x20: escape = unicodeEscape(UInt32(byte))
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9:
-          // U+2028 / U+2029 (E2 80 A8 / E2 80 A9).
-          escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-          length = 3
-        default:
-          index += 1
-          continue
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-        output.append(contentsOf: escape.utf8)
-        index += length
-        runStart = index
+    value.withUTF8 { writeString(utf8: $0, to: &output) }
+  }
+
+  /// ``writeString(_:to:)`` for text given as UTF-8 bytes.
+  static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    // Runs of bytes that need no escape are copied at once.
+    var runStart = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      var length = 1
+      let escape: String
+      switch byte {
+      case UInt8(ascii: "\""): escape = "\\\""
+      case UInt8(ascii: "\\"): escape = "\\\\"
+      case UInt8(ascii: "\n"): escape = "\\n"
+      case UInt8(ascii: "\r"): escape = "\\r"
+      case UInt8(ascii: "\t"): escape = "\\t"
+      case 0..<0x20: escape = unicodeEscape(UInt32(byte))
+      case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9:
+        // U+2028 / U+2029 (E2 80 A8 / E2 80 A9).
+        escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+        length = 3
+      default:
+        index += 1
+        continue
       }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      output.append(contentsOf: escape.utf8)
+      index += length
+      runStart = index
     }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     output.append(UInt8(ascii: "\""))
   }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import JixiaoKit
-import OrderedJSON
 
 /// `jixiao convert FILE [-o DIR] [--mapping FILE] [--format json|xlsx|both]`
 struct ConvertCommand: ParsableCommand {
@@ -36,7 +35,7 @@ struct ConvertCommand: ParsableCommand {
     StandardError.write(ConversionSummary.text(result))
     guard !result.reports.isEmpty else { throw ExitCode(2) }
 
-    let json = CanonicalJSON.document(files: [result], mapping: mapping).serialized() + "\n"
+    let json = CanonicalJSON.text(files: [result], mapping: mapping)
     if output == "-" {
       StandardOutput.write(json)
       StandardOutput.flush()

@@ -1,6 +1,7 @@
 import Foundation
 import OrderedJSON
 import Testing
+import _XLSXTestSupport
 
 @Suite("JSON writer")
 struct JSONWriterTests {
@@ -21,5 +22,100 @@ struct JSONWriterTests {
     #expect(String(decoding: bytes, as: UTF8.self) == value.serialized())
     #expect(value.serialized() == "{\n \"a\": [1, 0.5, null],\n \"b\": [\n  {\n   \"c\": true\n  }\n ],\n \"d\": {}\n}")
     #expect(value.serialized(indent: 0) == "{\"a\":[1,0.5,null],\"b\":[{\"c\":true}],\"d\":{}}")
+  }
+}
+
+@Suite("JSON stream writer")
+struct JSONStreamWriterTests {
+  /// Writes `value` through the stream writer the way CanonicalJSON does: objects and
+  /// arrays of containers opened and closed, arrays of scalars handed over whole.
+  private func stream(_ value: JSONValue, into json: inout JSONStreamWriter) {
+    switch value {
+    case .object(let pairs):
+      json.beginObject()
+      for (key, member) in pairs {
+        var key = key
+        key.withUTF8 { json.key(utf8: $0) }
+        stream(member, into: &json)
+      }
+      json.endObject()
+    case .array(let items) where items.contains(where: \.isContainer):
+      json.beginArray()
+      for item in items {
+        json.item()
+        stream(item, into: &json)
+      }
+      json.endArray()
+    case .string(let text): json.string(text)
+    case .number(let number): json.number(number)
+    case .integer(let integer): json.integer(integer)
+    case .null: json.null()
+    default: json.value(value)
+    }
+  }
+
+  private func randomValue(depth: Int, using random: inout SeededGenerator) -> JSONValue {
+    let texts = ["", "分值", "a\"b", "行\n", "H14", "\u{2028}"]
+    switch Int.random(in: 0..<(depth > 3 ? 6 : 9), using: &random) {
+    case 0: return .null
+    case 1: return .bool(Bool.random(using: &random))
+    case 2: return .integer(Int.random(in: -5...500, using: &random))
+    case 3: return .number([0.1, 15, 1e16, -2.5, .nan][Int.random(in: 0..<5, using: &random)])
+    case 4, 5: return .string(texts[Int.random(in: 0..<texts.count, using: &random)])
+    case 6:  // scalars only: one line
+      return .array((0..<Int.random(in: 0...3, using: &random)).map { _ in .string(texts[Int.random(in: 0..<texts.count, using: &random)]) })
+    case 7:
+      return .array((0..<Int.random(in: 1...3, using: &random)).map { _ in
+        .object([("k", randomValue(depth: depth + 1, using: &random))])
+      })
+    default:
+      return .object((0..<Int.random(in: 0...4, using: &random)).map { index in
+        (["level1", "名称", "c\"d", "x"][index], randomValue(depth: depth + 1, using: &random))
+      })
+    }
+  }
+
+  @Test func writesWhatJSONValueWritesAtEveryLevel() {
+    var random = SeededGenerator(seed: 20261122)
+    for round in 0..<500 {
+      let value = randomValue(depth: 0, using: &random)
+      let level = round % 4
+      var expected: [UInt8] = []
+      value.write(to: &expected, indent: 1, level: level)
+      var json = JSONStreamWriter(level: level)
+      stream(value, into: &json)
+      #expect(json.bytes == expected, "\(value.serialized())")
+    }
+  }
+
+  @Test func emptyContainersAndFlushedPieces() {
+    var json = JSONStreamWriter()
+    var written: [UInt8] = []
+    json.beginObject()
+    json.key("files")
+    json.beginArray()
+    json.endArray()
+    json.key("cells")
+    json.beginObject()
+    json.endObject()
+    written += json.bytes
+    json.bytes.removeAll()  // handed on: the writer keeps its place
+    json.key("reports")
+    json.beginArray()
+    json.item()
+    json.integer(1)
+    json.endArray()
+    json.endObject()
+    written += json.bytes
+    #expect(String(decoding: written, as: UTF8.self) == "{\n \"files\": [],\n \"cells\": {},\n \"reports\": [\n  1\n ]\n}")
+  }
+}
+
+extension JSONValue {
+  fileprivate var isContainer: Bool {
+    switch self {
+    case .array, .object: true
+    default: false
+    }
   }
 }

@@ -24,7 +24,7 @@ struct SampleGoldenTests {
     let mapping = try MappingLoader.loadDefault()
     let result = Converter(mapping: mapping).convert(
       path: Self.root.appendingPathComponent("Samples/\(name)").path, name: "Samples/\(name)")
-    let json = CanonicalJSON.document(files: [result], mapping: mapping).serialized() + "\n"
+    let json = CanonicalJSON.text(files: [result], mapping: mapping)
     let golden = Self.root.appendingPathComponent("Tests/JixiaoKitTests/Golden/\(name.replacingOccurrences(of: ".xlsx", with: ".json"))")
     if ProcessInfo.processInfo.environment["JIXIAO_RECORD_GOLDEN"] == "1" {
       try Data(json.utf8).write(to: golden)

@@ -3,129 +3,209 @@ import OrderedJSON
 /// The canonical JSON document (`../shared/DOMAIN.md` §3): keys in the contract's order,
 /// numbers at full precision, the same bytes for the same inputs.
 public enum CanonicalJSON {
-  /// The whole document for a set of converted files.
-  public static func document(files: [FileResult], mapping: Mapping) -> JSONValue {
-    .object([
-      ("schema", .string("jixiao/1")),
-      ("generator", .object([("name", .string("jixiao")), ("version", .string(Jixiao.version))])),
-      ("mapping", .object([("name", .string(mapping.name)), ("sha256", .string(mapping.sha256))])),
-      ("files", .array(files.map(file))),
-      ("reports", .array(files.flatMap(\.reports).map(report))),
-      ("issues", .array(files.flatMap(\.issues).map(issue))),
-    ])
+  /// The whole document for a set of converted files, ending in a newline.
+  public static func text(files: [FileResult], mapping: Mapping) -> String {
+    var bytes: [UInt8] = []
+    stream(files: files, mapping: mapping) { bytes.append(contentsOf: $0) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Writes the same document as ``document(files:mapping:)`` piece by piece to `sink`, as
-  /// UTF-8 bytes, so that thousands of files never become one string in memory.
+  /// Writes the document piece by piece to `sink`, as UTF-8 bytes in pieces of about
+  /// 64 KiB, so that thousands of files never become one string in memory.
   public static func stream(files: [FileResult], mapping: Mapping, to sink: ([UInt8]) throws -> Void) rethrows {
-    func header(_ pairs: [(String, JSONValue)]) -> String {
-      var text = ""
-      for (key, value) in pairs {
-        text += "\n \"\(key)\": "
-        value.write(to: &text, indent: 1, level: 1)
-        text += ","
-      }
-      return text
-    }
-    try sink(
-      Array(("{"
-        + header([
-          ("schema", .string("jixiao/1")),
-          ("generator", .object([("name", .string("jixiao")), ("version", .string(Jixiao.version))])),
-          ("mapping", .object([("name", .string(mapping.name)), ("sha256", .string(mapping.sha256))])),
-        ])).utf8))
-    func array<Element>(_ key: String, _ items: some Sequence<Element>, last: Bool, _ render: (Element) -> JSONValue) throws {
-      var first = true
-      // Written as bytes, handed on as text in pieces of about 64 KiB.
-      var chunk = Array("\n \"\(key)\": [".utf8)
+    var json = JSONStreamWriter()
+    json.beginObject()
+    json.key("schema")
+    json.string("jixiao/1")
+    json.key("generator")
+    json.beginObject()
+    json.key("name")
+    json.string("jixiao")
+    json.key("version")
+    json.string(Jixiao.version)
+    json.endObject()
+    json.key("mapping")
+    json.beginObject()
+    json.key("name")
+    json.string(mapping.name)
+    json.key("sha256")
+    json.string(mapping.sha256)
+    json.endObject()
+    func array<Element>(_ items: some Sequence<Element>, _ write: (Element, inout JSONStreamWriter) -> Void) throws {
+      json.beginArray()
       for item in items {
-        chunk.append(contentsOf: (first ? "\n  " : ",\n  ").utf8)
-        first = false
-        render(item).write(to: &chunk, indent: 1, level: 2)
-        if chunk.count > 1 << 16 {
-          try sink(chunk)
-          chunk.removeAll(keepingCapacity: true)
+        json.item()
+        write(item, &json)
+        if json.bytes.count > 1 << 16 {
+          try sink(json.bytes)
+          json.bytes.removeAll(keepingCapacity: true)
         }
       }
-      chunk.append(contentsOf: (first ? "]" : "\n ]").utf8)
-      chunk.append(contentsOf: (last ? "\n}\n" : ",").utf8)
-      try sink(chunk)
+      json.endArray()
     }
-    try array("files", files, last: false, file)
-    try array("reports", files.lazy.flatMap(\.reports), last: false, report)
-    try array("issues", files.lazy.flatMap(\.issues), last: true, issue)
+    json.key("files")
+    try array(files, write(file:to:))
+    json.key("reports")
+    try array(files.lazy.flatMap(\.reports), write(report:to:))
+    json.key("issues")
+    try array(files.lazy.flatMap(\.issues)) { issue, json in json.value(Self.issue(issue)) }
+    json.endObject()
+    json.bytes.append(UInt8(ascii: "\n"))
+    try sink(json.bytes)
   }
 
-  static func file(_ result: FileResult) -> JSONValue {
-    var pairs: [(String, JSONValue)] = [
-      ("file", .string(result.file)),
-      ("sha256", optional(result.sha256)),
-      ("status", .string(result.status.rawValue)),
-      ("reports", .integer(result.reports.count)),
-    ]
-    if let reason = result.skipReason { pairs.append(("reason", .string(reason))) }
-    return .object(pairs)
+  static func write(file result: FileResult, to json: inout JSONStreamWriter) {
+    json.beginObject()
+    json.key("file")
+    json.string(result.file)
+    json.key("sha256")
+    json.string(result.sha256)
+    json.key("status")
+    json.string(result.status.rawValue)
+    json.key("reports")
+    json.integer(result.reports.count)
+    if let reason = result.skipReason {
+      json.key("reason")
+      json.string(reason)
+    }
+    json.endObject()
   }
 
-  public static func report(_ report: Report) -> JSONValue {
-    .object([
-      (
-        "source",
-        .object([
-          ("file", .string(report.source.file)), ("sheet", .string(report.source.sheet)),
-          ("range", .string(report.source.range)),
-        ])
-      ),
-      ("kind", .string(report.kind.rawValue)),
-      ("year", report.year.map(JSONValue.integer) ?? .null),
-      ("project", optional(report.project)),
-      ("supervisor", optional(report.supervisor)),
-      ("unit", optional(report.unit)),
-      ("filledBy", optional(report.filledBy)),
-      ("filledOn", optional(report.filledOn)),
-      ("phone", optional(report.phone)),
-      ("funds", .array(report.funds.map(funds))),
-      (
-        "goals",
-        .object([
-          ("expected", optional(report.goals.expected)), ("actual", optional(report.goals.actual)),
-          ("cells", cells(report.goals.cells)),
-        ])
-      ),
-      ("indicators", .array(report.indicators.map(indicator))),
-      ("statedTotal", number(report.statedTotal)),
-      ("computedTotal", number(report.computedTotal)),
-      ("grade", optional(report.grade)),
-      ("statedGrade", optional(report.statedGrade)),
-      ("cells", cells(report.cells)),
-    ])
+  static func write(report: Report, to json: inout JSONStreamWriter) {
+    json.beginObject()
+    json.key("source")
+    json.beginObject()
+    json.key("file")
+    json.string(report.source.file)
+    json.key("sheet")
+    json.string(report.source.sheet)
+    json.key("range")
+    json.string(report.source.range)
+    json.endObject()
+    json.key("kind")
+    json.string(report.kind.rawValue)
+    json.key("year")
+    json.integer(report.year)
+    json.key("project")
+    json.string(report.project)
+    json.key("supervisor")
+    json.string(report.supervisor)
+    json.key("unit")
+    json.string(report.unit)
+    json.key("filledBy")
+    json.string(report.filledBy)
+    json.key("filledOn")
+    json.string(report.filledOn)
+    json.key("phone")
+    json.string(report.phone)
+    json.key("funds")
+    json.beginArray()
+    for row in report.funds {
+      json.item()
+      write(funds: row, to: &json)
+    }
+    json.endArray()
+    json.key("goals")
+    json.beginObject()
+    json.key("expected")
+    json.string(report.goals.expected)
+    json.key("actual")
+    json.string(report.goals.actual)
+    json.key("cells")
+    write(cells: report.goals.cells, to: &json)
+    json.endObject()
+    json.key("indicators")
+    json.beginArray()
+    for indicator in report.indicators {
+      json.item()
+      write(indicator: indicator, to: &json)
+    }
+    json.endArray()
+    json.key("statedTotal")
+    json.number(report.statedTotal)
+    json.key("computedTotal")
+    json.number(report.computedTotal)
+    json.key("grade")
+    json.string(report.grade)
+    json.key("statedGrade")
+    json.string(report.statedGrade)
+    json.key("cells")
+    write(cells: report.cells, to: &json)
+    json.endObject()
   }
 
-  static func funds(_ row: FundsRow) -> JSONValue {
-    var pairs: [(String, JSONValue)] = [
-      ("item", .string(row.item)), ("initialBudget", number(row.initialBudget)), ("budget", number(row.budget)),
-      ("executed", number(row.executed)), ("rate", number(row.rate)), ("weight", number(row.weight)),
-      ("score", number(row.score)),
-    ]
-    if let unit = row.sourceUnit { pairs.append(("sourceUnit", .string(unit))) }
-    pairs.append(("cells", cells(row.cells)))
-    return .object(pairs)
+  static func write(funds row: FundsRow, to json: inout JSONStreamWriter) {
+    json.beginObject()
+    json.key("item")
+    json.string(row.item)
+    json.key("initialBudget")
+    json.number(row.initialBudget)
+    json.key("budget")
+    json.number(row.budget)
+    json.key("executed")
+    json.number(row.executed)
+    json.key("rate")
+    json.number(row.rate)
+    json.key("weight")
+    json.number(row.weight)
+    json.key("score")
+    json.number(row.score)
+    if let unit = row.sourceUnit {
+      json.key("sourceUnit")
+      json.string(unit)
+    }
+    json.key("cells")
+    write(cells: row.cells, to: &json)
+    json.endObject()
   }
 
-  static func indicator(_ indicator: Indicator) -> JSONValue {
-    .object([
-      ("level1", optional(indicator.level1)), ("level2", optional(indicator.level2)), ("name", .string(indicator.name)),
-      ("target", indicator.target.map(value) ?? .null), ("actual", indicator.actual.map(value) ?? .null),
-      ("weight", number(indicator.weight)), ("score", number(indicator.score)),
-      ("deviation", optional(indicator.deviation)), ("row", .integer(indicator.row)), ("cells", cells(indicator.cells)),
-    ])
+  static func write(indicator: Indicator, to json: inout JSONStreamWriter) {
+    json.beginObject()
+    json.key("level1")
+    json.string(indicator.level1)
+    json.key("level2")
+    json.string(indicator.level2)
+    json.key("name")
+    json.string(indicator.name)
+    json.key("target")
+    write(value: indicator.target, to: &json)
+    json.key("actual")
+    write(value: indicator.actual, to: &json)
+    json.key("weight")
+    json.number(indicator.weight)
+    json.key("score")
+    json.number(indicator.score)
+    json.key("deviation")
+    json.string(indicator.deviation)
+    json.key("row")
+    json.integer(indicator.row)
+    json.key("cells")
+    write(cells: indicator.cells, to: &json)
+    json.endObject()
   }
 
-  static func value(_ value: Value) -> JSONValue {
-    .object([
-      ("text", .string(value.text)), ("op", optional(value.op?.rawValue)), ("number", number(value.number)),
-      ("unit", optional(value.unit)),
-    ])
+  static func write(value: Value?, to json: inout JSONStreamWriter) {
+    guard let value else { return json.null() }
+    json.beginObject()
+    json.key("text")
+    json.string(value.text)
+    json.key("op")
+    json.string(value.op?.rawValue)
+    json.key("number")
+    json.number(value.number)
+    json.key("unit")
+    json.string(value.unit)
+    json.endObject()
+  }
+
+  /// Field → A1, in a fixed order.
+  static func write(cells: CellMap, to json: inout JSONStreamWriter) {
+    json.beginObject()
+    cells.forEachUTF8 { key, reference in
+      json.key(utf8: key)
+      json.string(utf8: reference)
+    }
+    json.endObject()
   }
 
   public static func issue(_ issue: ValidationIssue) -> JSONValue {
@@ -137,10 +217,4 @@ public enum CanonicalJSON {
   }
 
   private static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
-  private static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
-
-  /// Field → A1, in a fixed order.
-  private static func cells(_ cells: CellMap) -> JSONValue {
-    .object(cells.map { ($0.key, .string($0.value)) })
-  }
 }

@@ -32,15 +32,18 @@ public final class WorkbookWriter {
     public var fontName: String
     /// Its size in points.
     public var fontSize: Double
+    /// Deflate on a second thread while the next rows are rendered (same bytes either way).
+    public var compressInBackground: Bool
 
     public init(
       compressionLevel: Int = 1, properties: DocumentProperties = DocumentProperties(), fontName: String = "宋体",
-      fontSize: Double = 11
+      fontSize: Double = 11, compressInBackground: Bool = true
     ) {
       self.compressionLevel = compressionLevel
       self.properties = properties
       self.fontName = fontName
       self.fontSize = fontSize
+      self.compressInBackground = compressInBackground
     }
   }
 
@@ -104,7 +107,9 @@ public final class WorkbookWriter {
       file = nil
       sink = memory
     }
-    zip = try ZipWriter(sink: sink, level: Int32(options.compressionLevel), thresholds: thresholds)
+    zip = try ZipWriter(
+      sink: sink, level: Int32(options.compressionLevel), thresholds: thresholds,
+      compressInBackground: options.compressInBackground)
   }
 
   /// Finishes the sheet being written, if any, and starts a new one. Its rows are

@@ -1,6 +1,8 @@
 internal import CZlib
 
-/// Writes a ZIP archive one entry at a time, deflating each entry as its bytes arrive.
+/// Writes a ZIP archive one entry at a time, deflating each entry as its bytes arrive
+/// (with `compressInBackground`, on a thread of its own while the caller produces the
+/// next bytes).
 ///
 /// Every entry is raw deflate (method 8) with the DOS timestamp pinned to 1980-01-01
 /// 00:00 and no file attributes, so the same entries always give the same bytes. The
@@ -38,37 +40,32 @@ final class ZipWriter {
   private static let zip64FieldID: UInt16 = 0x0001
   private static let dosTime: UInt16 = 0x0000  // 00:00:00
   private static let dosDate: UInt16 = 0x0021  // 1980-01-01
-  private static let outputCapacity = 128 << 10
-
   private let sink: ByteSink
   private let thresholds: Zip64Thresholds
-  private let stream: UnsafeMutablePointer<z_stream>
-  private let output: UnsafeMutablePointer<UInt8>
+  private let deflater: EntryDeflater
   private var records: [Record] = []
   private var current: OpenEntry?
   private var finished = false
+  /// Where an open entry's bytes go when they are deflated in the background.
+  private var pipeline: ChunkPipeline?
 
-  /// `level` is zlib's 0…9.
-  init(sink: ByteSink, level: Int32, thresholds: Zip64Thresholds = Zip64Thresholds()) throws(XLSXError) {
+  /// `level` is zlib's 0…9. With `compressInBackground`, an entry's bytes are deflated
+  /// on a thread of its own while the caller produces the next ones.
+  init(
+    sink: ByteSink, level: Int32, thresholds: Zip64Thresholds = Zip64Thresholds(), compressInBackground: Bool = false
+  ) throws(XLSXError) {
     self.sink = sink
     self.thresholds = thresholds
-    stream = .allocate(capacity: 1)
-    stream.initialize(to: z_stream())
-    output = .allocate(capacity: Self.outputCapacity)
-    // Raw deflate (-15: no zlib header), zlib's default memory level and strategy.
-    guard jx_deflateInit2(stream, level, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK else {
-      stream.deinitialize(count: 1)
-      stream.deallocate()
-      output.deallocate()
-      throw XLSXError(.io, "无法初始化 zlib 压缩（级别 \(level)）")
+    let deflater = try EntryDeflater(sink: sink, level: level)
+    self.deflater = deflater
+    if compressInBackground {
+      pipeline = try ChunkPipeline { (bytes: UnsafeRawBufferPointer) throws(XLSXError) in try deflater.add(bytes) }
     }
   }
 
   deinit {
-    deflateEnd(stream)
-    stream.deinitialize(count: 1)
-    stream.deallocate()
-    output.deallocate()
+    // An abandoned archive: what is still queued is of no use.
+    pipeline?.stop(discardingPending: true)
   }
 
   /// Starts an entry; `mayExceed4GiB` reserves room for a zip64 field in its local header.
@@ -96,25 +93,20 @@ final class ZipWriter {
       header.uint64(0)
     }
     try header.write(to: sink)
+    deflater.startEntry()
     current = OpenEntry(
-      record: Record(
-        name: nameBytes, offset: offset, crc: UInt32(crc32(0, nil, 0)), compressedSize: 0,
-        uncompressedSize: 0, zip64Sizes: false),
+      record: Record(name: nameBytes, offset: offset, crc: 0, compressedSize: 0, uncompressedSize: 0, zip64Sizes: false),
       reservedZip64: mayExceed4GiB)
   }
 
   /// Adds bytes to the open entry.
   func write(_ bytes: UnsafeRawBufferPointer) throws(XLSXError) {
-    guard var entry = current, !bytes.isEmpty else { return }
-    entry.record.crc = UInt32(
-      crc32(UInt(entry.record.crc), bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bytes.count)))
-    entry.record.uncompressedSize += UInt64(bytes.count)
-    stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress!.assumingMemoryBound(to: Bytef.self))
-    stream.pointee.avail_in = uInt(bytes.count)
-    repeat {
-      entry.record.compressedSize += try deflateStep(Z_NO_FLUSH)
-    } while stream.pointee.avail_in > 0 || stream.pointee.avail_out == 0
-    current = entry
+    guard current != nil, !bytes.isEmpty else { return }
+    if let pipeline {
+      try pipeline.submit(bytes)
+    } else {
+      try deflater.add(bytes)
+    }
   }
 
   /// Adds bytes to the open entry.
@@ -125,12 +117,11 @@ final class ZipWriter {
   /// Finishes the open entry: flushes the deflater and patches the local header.
   func endEntry() throws(XLSXError) {
     guard var entry = current else { return }
-    stream.pointee.next_in = nil
-    stream.pointee.avail_in = 0
-    repeat {
-      entry.record.compressedSize += try deflateStep(Z_FINISH)
-    } while lastStatus != Z_STREAM_END
-    deflateReset(stream)
+    try pipeline?.drain()
+    let totals = try deflater.finishEntry()
+    entry.record.crc = totals.crc
+    entry.record.compressedSize = totals.compressedSize
+    entry.record.uncompressedSize = totals.uncompressedSize
 
     let needsZip64 =
       entry.record.compressedSize >= thresholds.size || entry.record.uncompressedSize >= thresholds.size
@@ -175,6 +166,8 @@ final class ZipWriter {
     precondition(current == nil, "an entry is still open")
     guard !finished else { return }
     finished = true
+    pipeline?.stop(discardingPending: false)
+    pipeline = nil
     let directoryOffset = sink.position
     var directory = ByteWriter()
     for record in records {
@@ -253,10 +246,70 @@ final class ZipWriter {
     try end.write(to: sink)
     try sink.flush()
   }
+}
 
-  // MARK: - Deflate
+/// Deflates the bytes of one ZIP entry after another into the sink, keeping the entry's
+/// CRC-32 and sizes. Apart from the archive's headers, so that it can run on the thread
+/// of a ``ChunkPipeline``.
+private final class EntryDeflater: @unchecked Sendable {
+  private static let outputCapacity = 128 << 10
 
+  private let sink: ByteSink
+  private let stream: UnsafeMutablePointer<z_stream>
+  private let output: UnsafeMutablePointer<UInt8>
   private var lastStatus: Int32 = Z_OK
+  private var crc: UInt32 = 0
+  private var compressedSize: UInt64 = 0
+  private var uncompressedSize: UInt64 = 0
+
+  init(sink: ByteSink, level: Int32) throws(XLSXError) {
+    self.sink = sink
+    stream = .allocate(capacity: 1)
+    stream.initialize(to: z_stream())
+    output = .allocate(capacity: Self.outputCapacity)
+    // Raw deflate (-15: no zlib header), zlib's default memory level and strategy.
+    guard jx_deflateInit2(stream, level, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK else {
+      stream.deinitialize(count: 1)
+      stream.deallocate()
+      output.deallocate()
+      throw XLSXError(.io, "无法初始化 zlib 压缩（级别 \(level)）")
+    }
+  }
+
+  deinit {
+    deflateEnd(stream)
+    stream.deinitialize(count: 1)
+    stream.deallocate()
+    output.deallocate()
+  }
+
+  func startEntry() {
+    crc = UInt32(crc32(0, nil, 0))
+    compressedSize = 0
+    uncompressedSize = 0
+  }
+
+  func add(_ bytes: UnsafeRawBufferPointer) throws(XLSXError) {
+    guard !bytes.isEmpty else { return }
+    crc = UInt32(crc32(UInt(crc), bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bytes.count)))
+    uncompressedSize += UInt64(bytes.count)
+    stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress!.assumingMemoryBound(to: Bytef.self))
+    stream.pointee.avail_in = uInt(bytes.count)
+    repeat {
+      compressedSize += try deflateStep(Z_NO_FLUSH)
+    } while stream.pointee.avail_in > 0 || stream.pointee.avail_out == 0
+  }
+
+  /// Flushes the entry's last compressed bytes; its CRC-32 and sizes.
+  func finishEntry() throws(XLSXError) -> (crc: UInt32, compressedSize: UInt64, uncompressedSize: UInt64) {
+    stream.pointee.next_in = nil
+    stream.pointee.avail_in = 0
+    repeat {
+      compressedSize += try deflateStep(Z_FINISH)
+    } while lastStatus != Z_STREAM_END
+    deflateReset(stream)
+    return (crc, compressedSize, uncompressedSize)
+  }
 
   /// Runs deflate once over the pending input into the output buffer and writes what it
   /// produced; returns the number of compressed bytes.

@@ -141,23 +141,53 @@ struct WriterFileTests {
     }
   }
 
-  @Test("ZipWriter: entries read back at every level, with their CRCs checked")
+  @Test("ZipWriter: entries read back at every level, with their CRCs checked; deflating in the background gives the same bytes")
   func zipWriterLevels() throws {
     for level: Int32 in [0, 1, 6, 9] {
-      let sink = MemorySink()
-      let zip = try ZipWriter(sink: sink, level: level)
-      let big = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 * 7 + $0 / 3) }
-      try zip.addEntry("a.txt", Array("你好".utf8))
-      try zip.addEntry("empty", [])
-      try zip.beginEntry("big.bin", mayExceed4GiB: true)
-      for chunk in stride(from: 0, to: big.count, by: 30_000) { try zip.write(Array(big[chunk..<min(chunk + 30_000, big.count)])) }
+      let foreground = try zipWriterArchive(level: level, compressInBackground: false)
+      let background = try zipWriterArchive(level: level, compressInBackground: true)
+      #expect(foreground == background, "level \(level)")
+    }
+  }
+
+  private func zipWriterArchive(level: Int32, compressInBackground: Bool) throws -> [UInt8] {
+    let sink = MemorySink()
+    let zip = try ZipWriter(sink: sink, level: level, compressInBackground: compressInBackground)
+    let big = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 * 7 + $0 / 3) }
+    try zip.addEntry("a.txt", Array("你好".utf8))
+    try zip.addEntry("empty", [])
+    try zip.beginEntry("big.bin", mayExceed4GiB: true)
+    for chunk in stride(from: 0, to: big.count, by: 30_000) { try zip.write(Array(big[chunk..<min(chunk + 30_000, big.count)])) }
+    try zip.endEntry()
+    try zip.finish()
+    let archive = try ZipArchive(bytes: ArchiveBytes(copying: sink.bytes), fileName: "t", limits: ReadLimits())
+    #expect(archive.entries.map(\.name) == ["a.txt", "empty", "big.bin"])
+    #expect(try archive.contents(of: archive.entries[0]) == Array("你好".utf8))
+    #expect(try archive.contents(of: archive.entries[1]) == [])
+    #expect(try archive.contents(of: archive.entries[2]) == big, "level \(level)")
+    return sink.bytes
+  }
+
+  @Test("ZipWriter in the background: the sink's error reaches the caller; an abandoned writer ends its thread")
+  func zipWriterBackgroundFailure() throws {
+    let sink = FailingSink(failAfter: 100_000)
+    let zip = try ZipWriter(sink: sink, level: 0, compressInBackground: true)
+    try zip.beginEntry("big.bin", mayExceed4GiB: true)
+    var failure: XLSXError?
+    do {
+      for _ in 0..<100 { try zip.write([UInt8](repeating: 7, count: 30_000)) }
       try zip.endEntry()
-      try zip.finish()
-      let archive = try ZipArchive(bytes: ArchiveBytes(copying: sink.bytes), fileName: "t", limits: ReadLimits())
-      #expect(archive.entries.map(\.name) == ["a.txt", "empty", "big.bin"])
-      #expect(try archive.contents(of: archive.entries[0]) == Array("你好".utf8))
-      #expect(try archive.contents(of: archive.entries[1]) == [])
-      #expect(try archive.contents(of: archive.entries[2]) == big, "level \(level)")
+    } catch {
+      failure = error
+    }
+    #expect(failure?.message == "磁盘已满（模拟）")
+    #expect(sink.position <= 100_000)
+
+    // Dropped with chunks still queued: no hang, no crash.
+    for _ in 0..<20 {
+      let abandoned = try ZipWriter(sink: MemorySink(), level: 9, compressInBackground: true)
+      try abandoned.beginEntry("x", mayExceed4GiB: false)
+      for _ in 0..<3 { try abandoned.write([UInt8](repeating: 1, count: 200_000)) }
     }
   }
 
