@@ -125,12 +125,16 @@ extension ReportBuilder {
 
     let split = rawName.map { IndicatorName.split($0, prefixes: mapping.indicators.namePrefixes) }
     let name = split?.name ?? ""
-    let isPlaceholder = name.isEmpty || finder.values.isNotApplicable(name)
-      || mapping.indicators.placeholders.match(LabelText.normalize(name)) != nil
-      || mapping.indicators.placeholders.match(LabelText.normalize(rawName ?? "")) != nil
-    let targetIsEmpty = target.map { finder.values.isNotApplicable($0.text) } ?? true
-    let actualIsEmpty = actual.map { finder.values.isNotApplicable($0.text) } ?? true
-    if isPlaceholder && targetIsEmpty && actualIsEmpty && !hasWeightText && !hasScoreText { return nil }
+    // A placeholder row (`指标1：`, `……`) with nothing else in it is left out. (Tested
+    // in this order because most rows have a target or a score.)
+    var isPlaceholder: Bool {
+      name.isEmpty || finder.values.isNotApplicable(name)
+        || mapping.indicators.placeholders.match(LabelText.normalize(name)) != nil
+        || mapping.indicators.placeholders.match(LabelText.normalize(rawName ?? "")) != nil
+    }
+    var targetIsEmpty: Bool { target.map { finder.values.isNotApplicable($0.text) } ?? true }
+    var actualIsEmpty: Bool { actual.map { finder.values.isNotApplicable($0.text) } ?? true }
+    if !hasWeightText && !hasScoreText && targetIsEmpty && actualIsEmpty && isPlaceholder { return nil }
     if rawName == nil && target == nil && actual == nil && !hasWeightText && !hasScoreText { return nil }
 
     var indicator = Indicator(name: name, row: row + 1)

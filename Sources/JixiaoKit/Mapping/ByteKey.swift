@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A text as a dictionary key that is hashed and compared as UTF-8 bytes, without a
 /// copy: hashing a `String` goes through Unicode normalisation and an `[UInt8]` key costs
@@ -36,16 +42,30 @@ struct ByteKey: Hashable, Sendable {
 
   /// Whether `text`'s UTF-8 bytes contain `needle` (not empty).
   static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
-    withBytes(text) { haystack in
-      guard haystack.count >= needle.count else { return false }
-      let first = needle[0]
-      return needle.withUnsafeBufferPointer { needle in
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-          if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
-        }
-        return false
+    withBytes(text) { haystack in needle.withUnsafeBufferPointer { contains(haystack, $0) } }
+  }
+
+  /// Whether `haystack` contains `needle` (not empty).
+  @inline(__always)
+  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard haystack.count >= needle.count else { return false }
+    // The first and the last byte are checked before the rest: a CJK needle's lead byte
+    // recurs all through CJK text, its last byte seldom.
+    let first = needle[0]
+    let last = needle[needle.count - 1]
+    let lastOffset = needle.count - 1
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start] == first && haystack[start + lastOffset] == last {
+      if needle.count <= 2 || memcmp(haystack.baseAddress! + start + 1, needle.baseAddress! + 1, needle.count - 2) == 0 {
+        return true
       }
     }
+    return false
+  }
+
+  /// Calls `body` with the UTF-8 bytes of `text` (see ``withBytes(_:_:)``).
+  static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    withBytes(text, body)
   }
 
   /// Calls `body` with the text's UTF-8 bytes, in place when the string is stored

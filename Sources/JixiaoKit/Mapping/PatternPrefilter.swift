@@ -66,7 +66,17 @@ struct PatternPrefilter: Sendable {
 
   /// The byte test alone, for a caller that has checked ``required`` already.
   func containsClauses(_ text: String) -> Bool {
-    clauses.allSatisfy { clause in clause.contains { ByteKey.contains(text, $0) } }
+    ByteKey.withUTF8(text) { haystack in
+      for clause in clauses {
+        var found = false
+        for literal in clause where literal.withUnsafeBufferPointer({ ByteKey.contains(haystack, $0) }) {
+          found = true
+          break
+        }
+        if !found { return false }
+      }
+      return true
+    }
   }
 
   private static func requiredSignature(_ clauses: [[[UInt8]]]) -> TextSignature {

@@ -32,39 +32,41 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
       return String(decoding: storage[valueStart..<(range.upperBound - 1)], as: UTF8.self)
     }
     set {
-      replace(key) { entry in
-        guard let newValue else { return false }
-        entry.append(contentsOf: newValue.utf8)
-        return true
-      }
+      guard var newValue else { return replace(key, value: nil) }
+      newValue.withUTF8 { replace(key, value: $0) }
     }
   }
 
   /// Stores `reference` (in A1 form) for `key`.
   public mutating func set(_ key: String, _ reference: CellReference) {
-    replace(key) { entry in
-      reference.appendA1(to: &entry)
-      return true
-    }
+    reference.withA1Bytes { replace(key, value: $0) }
   }
 
-  /// Replaces the entry of `key` with `key`, the value `writeValue` appends, or nothing
-  /// when it returns false.
-  private mutating func replace(_ key: String, _ writeValue: (inout [UInt8]) -> Bool) {
+  /// Replaces the entry of `key` with `key` and `value`, or removes it when `value` is nil.
+  /// (The entry is put together on the stack: every indicator sets about eight.)
+  private mutating func replace(_ key: String, value: UnsafeBufferPointer<UInt8>?) {
     let (range, found) = locate(key)
-    var entry: [UInt8] = []
-    entry.reserveCapacity(key.utf8.count + 12)
-    entry.append(contentsOf: key.utf8)
-    entry.append(Self.keyEnd)
-    if writeValue(&entry) {
-      entry.append(Self.entryEnd)
-    } else {
-      entry = []
+    guard let value else {
+      if found { storage.removeSubrange(range) }
+      return
     }
-    if !found && range.lowerBound == storage.count {
-      storage.append(contentsOf: entry)
-    } else {
-      storage.replaceSubrange(found ? range : range.lowerBound..<range.lowerBound, with: entry)
+    var key = key
+    key.withUTF8 { key in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.count + value.count + 2) { entry in
+        _ = entry.initialize(fromContentsOf: key)
+        entry[key.count] = Self.keyEnd
+        _ = UnsafeMutableBufferPointer(rebasing: entry[(key.count + 1)...]).initialize(fromContentsOf: value)
+        entry[entry.count - 1] = Self.entryEnd
+        let bytes = UnsafeBufferPointer(entry)
+        if storage.isEmpty { storage.reserveCapacity(64) }
+        if found {
+          storage.replaceSubrange(range, with: bytes)
+        } else if range.lowerBound == storage.count {
+          storage.append(contentsOf: bytes)
+        } else {
+          storage.insert(contentsOf: bytes, at: range.lowerBound)
+        }
+      }
     }
   }
 

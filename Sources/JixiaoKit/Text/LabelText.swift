@@ -7,12 +7,19 @@ public enum LabelText {
   public static func normalize(_ text: String) -> String {
     // Most texts are in normal form already: kept as they are, without a copy.
     if text.unicodeScalars.allSatisfy({ !isSpace($0) && fold($0) == $0 }) { return text }
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if isSpace(scalar) { continue }
-      scalars.append(fold(scalar))
+    // Written as UTF-8 straight into the new string: folding never lengthens a scalar's
+    // encoding (full-width forms take 3 bytes, their ASCII 1), so the input's length is
+    // room enough.
+    return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+      var count = 0
+      for scalar in text.unicodeScalars where !isSpace(scalar) {
+        for byte in fold(scalar).utf8 {
+          buffer[count] = byte
+          count += 1
+        }
+      }
+      return count
     }
-    return String(scalars)
   }
 
   /// Whitespace, with fast answers for ASCII and CJK (the Unicode property lookup is slow).

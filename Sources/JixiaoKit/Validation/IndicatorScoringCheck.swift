@@ -13,10 +13,9 @@ struct IndicatorAssessment {
   /// The band is a partial or failed result (部分达成 / 未达成).
   var bandIsBelowAchieved = false
 
-  init(_ indicator: Indicator, weight: Double, mapping: Mapping, values: ValueParser) {
+  init(_ indicator: Indicator, weight: Double, rules: ScoringRules, values: ValueParser) {
     guard let target = indicator.target, let actual = indicator.actual else { return }
     if values.isNotApplicable(target.text) && values.isNotApplicable(actual.text) { return }
-    let rules = mapping.scoring
     if let t = target.number, let a = Self.comparable(actual, to: target) {
       switch target.op {
       case .atMost?, .less?:
@@ -44,15 +43,17 @@ struct IndicatorAssessment {
     }
     // Qualitative: the band the actual names, or 达成 when it repeats the target.
     let said = LabelText.normalize(actual.text)
-    if said.hasPrefix("未达成") || said.hasPrefix("未完成") {
+    // Prefixes compared as bytes (String.hasPrefix compares Characters, slowly).
+    func says(_ prefix: String) -> Bool { said.utf8.starts(with: prefix.utf8) }
+    if says("未达成") || says("未完成") {
       met = false
       band = 0...rules.partlyAchievedBand
       bandIsBelowAchieved = true
-    } else if said.hasPrefix("部分达成") || said.hasPrefix("基本达成") || said.hasPrefix("部分完成") {
+    } else if says("部分达成") || says("基本达成") || says("部分完成") {
       met = false
       band = rules.partlyAchievedBand...rules.achievedBand
       bandIsBelowAchieved = true
-    } else if said.hasPrefix("达成") || said == LabelText.normalize(target.text) || said == "完成" || said == "已完成" {
+    } else if says("达成") || said == LabelText.normalize(target.text) || said == "完成" || said == "已完成" {
       met = true
       band = rules.achievedBand...1
     }
@@ -72,10 +73,11 @@ struct IndicatorAssessment {
 struct IndicatorScoringCheck: ReportCheck {
   func run(_ context: inout CheckContext) {
     let values = context.mapping.valueParser
+    let rules = context.mapping.scoring
     let note = context.report.deviationNote
     for indicator in context.report.indicators {
       guard let weight = indicator.weight, let score = indicator.score, weight > 0 else { continue }
-      let assessment = IndicatorAssessment(indicator, weight: weight, mapping: context.mapping, values: values)
+      let assessment = IndicatorAssessment(indicator, weight: weight, rules: rules, values: values)
       let deducted = score < weight - context.tolerances.score
       let explained = !DeviationText.isEmpty(indicator.deviation) || !DeviationText.isEmpty(note)
       let cell = indicator.cells["score"]

@@ -76,6 +76,13 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     }
   }
 
+  /// Calls `body` with the A1 form as UTF-8, without making a string.
+  public func withA1Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+      body(UnsafeBufferPointer(rebasing: buffer[..<writeA1(into: buffer)]))
+    }
+  }
+
   /// Writes the A1 form at the start of `buffer` (16 bytes hold any reference) and
   /// returns its length.
   private func writeA1(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {

@@ -1,0 +1,47 @@
+import Testing
+import _XLSXTestSupport
+
+@testable import JixiaoKit
+
+@Suite("Label normal form")
+struct LabelTextTests {
+  @Test func removesWhitespaceAndFoldsVariants() {
+    #expect(LabelText.normalize("年度\n指标值") == "年度指标值")
+    #expect(LabelText.normalize(" 小学教师培训 （５ 分） ") == "小学教师培训(5分)")
+    #expect(LabelText.normalize("【资金】≧９０％") == "[资金]≥90%")
+    #expect(LabelText.normalize("—\u{3000}—・") == "--·")
+    #expect(LabelText.normalize("") == "")
+    #expect(LabelText.normalize(" \t\n") == "")
+    #expect(LabelText.normalize("已是标准形式") == "已是标准形式")
+  }
+
+  /// `normalize` writes into a buffer as long as its input: no fold may lengthen a
+  /// scalar's UTF-8 encoding.
+  @Test func noFoldLengthensAScalar() {
+    var lengthened: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if LabelText.fold(scalar).utf8.count > scalar.utf8.count { lengthened.append(value) }
+    }
+    #expect(lengthened.isEmpty)
+  }
+
+  /// The same as the plain definition: every non-space scalar folded, in order.
+  @Test func agreesWithTheDefinitionOnRandomText() {
+    let alphabet: [Unicode.Scalar] = [
+      " ", "\n", "\u{3000}", "\u{A0}", "a", "Z", "5", "（", "）", "：", "５", "Ａ", "【", "】", "≧", "≦", "—", "・", "·",
+      "年", "指", "标", "é", "e", "\u{301}", "😀", "\u{FEFF}", "％",
+    ]
+    var random = SeededGenerator(seed: 7)
+    for _ in 0..<2_000 {
+      var text = String.UnicodeScalarView()
+      for _ in 0..<Int.random(in: 0...12, using: &random) {
+        text.append(alphabet[Int.random(in: 0..<alphabet.count, using: &random)])
+      }
+      let input = String(text)
+      var expected = String.UnicodeScalarView()
+      for scalar in input.unicodeScalars where !LabelText.isSpace(scalar) { expected.append(LabelText.fold(scalar)) }
+      #expect(Array(LabelText.normalize(input).utf8) == Array(String(expected).utf8), "\(input.debugDescription)")
+    }
+  }
+}
