@@ -53,7 +53,9 @@ public struct JSONStreamWriter {
     startElement()
     bytes.append(UInt8(ascii: "\""))
     name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(UInt8(ascii: " "))
   }
 
   /// Starts the next member of the open object, its name given as UTF-8 (escaped as
@@ -61,7 +63,8 @@ public struct JSONStreamWriter {
   public mutating func key(utf8 name: UnsafeBufferPointer<UInt8>) {
     startElement()
     JSONValue.writeString(utf8: name, to: &bytes)
-    bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(UInt8(ascii: " "))
   }
 
   /// Starts the next element of the open array.
@@ -79,9 +82,16 @@ public struct JSONStreamWriter {
     bytes.append(bracket)
   }
 
-  private mutating func newline(spaces: Int) {
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+
+  private mutating func newline(spaces count: Int) {
     bytes.append(UInt8(ascii: "\n"))
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+    var remaining = count
+    while remaining > 0 {
+      let run = min(remaining, Self.spaces.count)
+      Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
+      remaining -= run
+    }
   }
 
   // MARK: - Values
@@ -98,13 +108,35 @@ public struct JSONStreamWriter {
   /// A number in its shortest round-trip form, or null (also for NaN and infinities).
   public mutating func number(_ value: Double?) {
     guard let value else { return null() }
+    // Whole numbers below 10^15 (most weights, scores and amounts) are written without
+    // making a String: their digits and `.0`, as `Double.description` writes them.
+    if value == value.rounded(.towardZero), abs(value) < 1e15, value != 0 || value.sign == .plus {
+      writeDigits(of: Int64(value))
+      bytes.append(UInt8(ascii: "."))
+      bytes.append(UInt8(ascii: "0"))
+      return
+    }
     bytes.append(contentsOf: JSONValue.format(value).utf8)
+  }
+
+  private mutating func writeDigits(of value: Int64) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var count = 0
+      repeat {
+        digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+    }
   }
 
   /// An integer, or null.
   public mutating func integer(_ value: Int?) {
     guard let value else { return null() }
-    bytes.append(contentsOf: String(value).utf8)
+    writeDigits(of: Int64(value))
   }
 
   public mutating func null() { bytes.append(contentsOf: "null".utf8) }

@@ -121,6 +121,10 @@ public enum JSONValue: Equatable, Sendable {
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
+      guard needsEscapeCheck(byte) else {
+        index += 1
+        continue
+      }
       var length = 1
       let escape: String
       switch byte {
@@ -145,6 +149,21 @@ public enum JSONValue: Equatable, Sendable {
     }
     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     output.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether `byte` may start something to escape: a control, `"`, `\\`, or 0xE2 (the
+  /// lead byte of U+2028/U+2029). One shift of a 256-bit mask; the rest of the bytes of
+  /// a text are copied in runs.
+  @inline(__always)
+  private static func needsEscapeCheck(_ byte: UInt8) -> Bool {
+    let mask: UInt64
+    switch byte >> 6 {
+    case 0: mask = 0x0000_0004_FFFF_FFFF  // 0x00–0x1F and 0x22
+    case 1: mask = 0x0000_0000_1000_0000  // 0x5C
+    case 2: return false
+    default: mask = 0x0000_0004_0000_0000  // 0xE2
+    }
+    return (mask >> UInt64(byte & 63)) & 1 != 0
   }
 
   private static func unicodeEscape(_ value: UInt32) -> String {

@@ -88,6 +88,28 @@ struct JSONStreamWriterTests {
     }
   }
 
+  @Test func numbersAsJSONValueWritesThem() {
+    var values: [Double] = [
+      0, -0.0, 1, -1, 15, 0.5, 2.5, 1e14, 999_999_999_999_999, 1e15, -1e15, 1e16, 9_007_199_254_740_992, 1e-5,
+      .nan, .infinity, -.infinity, .ulpOfOne, .greatestFiniteMagnitude, 123456.789,
+    ]
+    var random = SeededGenerator(seed: 5)
+    for _ in 0..<2_000 {
+      values.append(Double(Int64.random(in: -2_000_000_000_000_000...2_000_000_000_000_000, using: &random)))
+      values.append(Double(Int.random(in: -100_000...100_000, using: &random)) / [1, 4, 100, 1_000][Int.random(in: 0..<4, using: &random)])
+    }
+    for value in values {
+      var json = JSONStreamWriter()
+      json.number(value)
+      #expect(String(decoding: json.bytes, as: UTF8.self) == JSONValue.format(value), "\(value)")
+    }
+    for value in [0, 7, -7, Int.max, Int.min, 1_000_000] {
+      var json = JSONStreamWriter()
+      json.integer(value)
+      #expect(String(decoding: json.bytes, as: UTF8.self) == String(value))
+    }
+  }
+
   @Test func emptyContainersAndFlushedPieces() {
     var json = JSONStreamWriter()
     var written: [UInt8] = []
