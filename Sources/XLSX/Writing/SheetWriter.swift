@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Writes the rows of one sheet, in increasing row order, and collects its merged
 /// ranges, hyperlinks and notes (written after the rows when the sheet ends).
 ///
@@ -186,7 +178,7 @@ public final class SheetWriter {
       plainDateStyles[dateFormat] = index
       return index
     }
-    if cachedIndices[column] >= 0, cachedDateFormats[column] == dateFormat, Self.same(cachedStyles[column], style) {
+    if cachedIndices[column] >= 0, cachedDateFormats[column] == dateFormat, cachedStyles[column] == style {
       return cachedIndices[column]
     }
     var effective = style
@@ -203,16 +195,6 @@ public final class SheetWriter {
     cachedDateFormats[column] = dateFormat
     cachedIndices[column] = index
     return index
-  }
-
-  /// Whether two styles are equal: the same bits settle it at once (a column's cells
-  /// mostly share one style constant), else the fields are compared.
-  @inline(__always)
-  private static func same(_ a: CellStyle, _ b: CellStyle) -> Bool {
-    let sameBits = withUnsafeBytes(of: a) { a in
-      withUnsafeBytes(of: b) { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-    }
-    return sameBits || a == b
   }
 
   private func setRowDigits(_ number: Int) {
