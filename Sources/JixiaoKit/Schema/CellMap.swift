@@ -58,7 +58,6 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
         _ = UnsafeMutableBufferPointer(rebasing: entry[(key.count + 1)...]).initialize(fromContentsOf: value)
         entry[entry.count - 1] = Self.entryEnd
         let bytes = UnsafeBufferPointer(entry)
-        if storage.isEmpty { storage.reserveCapacity(64) }
         if found {
           storage.replaceSubrange(range, with: bytes)
         } else if range.lowerBound == storage.count {
