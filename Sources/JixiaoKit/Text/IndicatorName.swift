@@ -30,7 +30,7 @@ public enum IndicatorName {
       weight = suffix.weight
       scalars.removeSubrange(suffix.start...)
     }
-    let normalized = LabelText.normalize(String(String.UnicodeScalarView(scalars)))
+    let normalized = LabelText.normalize(string(scalars[...]))
     if let length = prefixLength(normalized, prefixes: prefixes) {
       var remaining = length
       var index = 0
@@ -42,7 +42,21 @@ public enum IndicatorName {
     }
     while let last = scalars.last, FoldedText.isSpace(last) { scalars.removeLast() }
     let start = scalars.firstIndex { !FoldedText.isSpace($0) } ?? scalars.endIndex
-    return (String(String.UnicodeScalarView(scalars[start...])), weight)
+    return (string(scalars[start...]), weight)
+  }
+
+  /// The text of `scalars`, encoded straight into the string's storage.
+  private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    String(unsafeUninitializedCapacity: scalars.reduce(0) { $0 + $1.utf8.count }) { buffer in
+      var count = 0
+      for scalar in scalars {
+        for byte in scalar.utf8 {
+          buffer[count] = byte
+          count += 1
+        }
+      }
+      return count
+    }
   }
 
   /// The points written in brackets in a label: `预算执行情况(万元)(20分)` → 20,

@@ -76,8 +76,9 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     }
   }
 
-  /// Calls `body` with the A1 form as UTF-8, without making a string.
-  public func withA1Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+  /// Calls `body` with the A1 form as UTF-8, without making a string. (Not generic: a
+  /// generic function called from another module instantiates its metadata per call.)
+  public func withA1Bytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
       body(UnsafeBufferPointer(rebasing: buffer[..<writeA1(into: buffer)]))
     }
