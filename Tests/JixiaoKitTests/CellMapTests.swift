@@ -43,9 +43,9 @@ struct CellMapTests {
   @Test func a1BytesMatchTheDescription() {
     for (row, column) in [(0, 0), (9, 25), (99, 26), (12_345, 701), (12_345, 702), (1_048_575, 16_383)] {
       let reference = CellReference(row: row, column: column)
-      var bytes: [UInt8] = [0x3D]
-      reference.appendA1(to: &bytes)
-      #expect(String(decoding: bytes, as: UTF8.self) == "=" + reference.description)
+      var bytes: [UInt8] = []
+      reference.withA1Bytes { bytes = Array($0) }
+      #expect(String(decoding: bytes, as: UTF8.self) == reference.description)
       #expect(CellReference(reference.description) == reference)
     }
     #expect(CellReference(row: 12_345, column: 702).description == "AAA12346")

@@ -69,13 +69,6 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     }
   }
 
-  /// Appends the A1 form to `bytes` (no `String` made).
-  public func appendA1(to bytes: inout [UInt8]) {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
-      bytes.append(contentsOf: buffer[..<writeA1(into: buffer)])
-    }
-  }
-
   /// Calls `body` with the A1 form as UTF-8, without making a string. (Not generic: a
   /// generic function called from another module instantiates its metadata per call.)
   public func withA1Bytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
