@@ -141,6 +141,26 @@ public struct JSONStreamWriter {
 
   public mutating func null() { bytes.append(contentsOf: "null".utf8) }
 
+  // MARK: - Members
+
+  /// `"name": "text"` (or `null`) in the open object.
+  public mutating func member(_ name: StaticString, _ text: String?) {
+    key(name)
+    string(text)
+  }
+
+  /// `"name": number` (or `null`) in the open object.
+  public mutating func member(_ name: StaticString, number value: Double?) {
+    key(name)
+    number(value)
+  }
+
+  /// `"name": integer` (or `null`) in the open object.
+  public mutating func member(_ name: StaticString, integer value: Int?) {
+    key(name)
+    integer(value)
+  }
+
   /// Any value, laid out as ``JSONValue/write(to:indent:level:)`` lays it out here.
   public mutating func value(_ value: JSONValue) { value.write(to: &bytes, indent: 1, level: level) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import OrderedJSON
 import Testing
+import _XLSXTestSupport
 
 /// JSON string escaping, which copies runs of plain bytes at once: every escape at every
 /// position of a run, and the UTF-8 sequences that only look like U+2028 / U+2029.
@@ -113,11 +114,8 @@ struct JSONEscapingTests {
   /// Random texts over an alphabet of plain and escaped characters, as a value, inside
   /// an array and as an object key.
   @Test func randomTextsAgreeWithTheDefinition() {
-    var state: UInt64 = 0x4A53_4F4E
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var random = SeededGenerator(seed: 0x4A53_4F4E)
+    func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
     let alphabet: [String] = [
       "a", "Z", " ", "/", "'", "项", "目", "（", "Ａ", "🙂", "e\u{301}", "…", "—", "\u{2027}", "\u{202A}", "¨", "₨",
       "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\r\n",

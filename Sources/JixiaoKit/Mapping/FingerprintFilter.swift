@@ -19,6 +19,6 @@ struct FingerprintFilter: Sendable {
       for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
       return Int(hash & 1023)
     }
-    return text.utf8.withContiguousStorageIfAvailable(fnv1a) ?? Array(text.utf8).withUnsafeBufferPointer(fnv1a)
+    return ByteKey.withUTF8(text, fnv1a)
   }
 }

@@ -23,12 +23,11 @@ public struct SheetGrid: Sendable {
   public init(sheet: SheetInfo, cells: [Cell], mergedRanges: [CellRange]) {
     self.sheet = sheet
     var ordered = cells
-    // Sheets store their cells in order; sort only when one does not.
-    if ordered.indices.dropFirst().contains(where: { ordered[$0].reference < ordered[$0 - 1].reference }) {
+    // Sheets store their cells in order, each once: one look suffices for most. Otherwise
+    // they are sorted, and of a cell written twice the later one wins, as in Excel (the
+    // sort is stable).
+    if ordered.indices.dropFirst().contains(where: { !(ordered[$0 - 1].reference < ordered[$0].reference) }) {
       ordered.sort { $0.reference < $1.reference }
-    }
-    // A cell written twice: the later one wins, as in Excel (the sort is stable).
-    if ordered.indices.dropFirst().contains(where: { ordered[$0].reference == ordered[$0 - 1].reference }) {
       var unique: [Cell] = []
       unique.reserveCapacity(ordered.count)
       for cell in ordered {
@@ -148,8 +147,7 @@ private struct PositionIndex: Sendable {
       var cellTable = [Int32](repeating: 0, count: area)
       var mergeTable = [Int32](repeating: 0, count: indexed.isEmpty ? 0 : area)
       for (index, cell) in cells.enumerated() {
-        cellTable[(cell.reference.row - rows.lowerBound) * columns.count + cell.reference.column - columns.lowerBound] =
-          Int32(index + 1)
+        cellTable[Self.slot(cell.reference, rows: rows, columns: columns)] = Int32(index + 1)
       }
       for number in indexed {
         let range = merges[number]
@@ -178,9 +176,7 @@ private struct PositionIndex: Sendable {
   func cellIndex(at reference: CellReference) -> Int? {
     switch storage {
     case .table(let rows, let columns, let cells, _):
-      guard rows.contains(reference.row), columns.contains(reference.column) else { return nil }
-      let entry = cells[(reference.row - rows.lowerBound) * columns.count + reference.column - columns.lowerBound]
-      return entry == 0 ? nil : Int(entry) - 1
+      return Self.entry(of: cells, at: reference, rows: rows, columns: columns)
     case .hashed(let cells, _):
       return cells[reference]
     }
@@ -189,11 +185,21 @@ private struct PositionIndex: Sendable {
   func mergeIndex(at reference: CellReference) -> Int? {
     switch storage {
     case .table(let rows, let columns, _, let merges):
-      guard !merges.isEmpty, rows.contains(reference.row), columns.contains(reference.column) else { return nil }
-      let entry = merges[(reference.row - rows.lowerBound) * columns.count + reference.column - columns.lowerBound]
-      return entry == 0 ? nil : Int(entry) - 1
+      return merges.isEmpty ? nil : Self.entry(of: merges, at: reference, rows: rows, columns: columns)
     case .hashed(_, let merges):
       return merges[reference]
     }
+  }
+
+  /// Row-major position of `reference` in a table over `rows` × `columns`.
+  private static func slot(_ reference: CellReference, rows: Range<Int>, columns: Range<Int>) -> Int {
+    (reference.row - rows.lowerBound) * columns.count + reference.column - columns.lowerBound
+  }
+
+  /// The index a table holds at `reference` (entries are 1 + the index, 0 for none).
+  private static func entry(of table: [Int32], at reference: CellReference, rows: Range<Int>, columns: Range<Int>) -> Int? {
+    guard rows.contains(reference.row), columns.contains(reference.column) else { return nil }
+    let entry = table[slot(reference, rows: rows, columns: columns)]
+    return entry == 0 ? nil : Int(entry) - 1
   }
 }

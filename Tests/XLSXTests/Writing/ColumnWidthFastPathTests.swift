@@ -1,4 +1,5 @@
 import Testing
+import _XLSXTestSupport
 
 @testable import XLSX
 
@@ -28,11 +29,8 @@ struct ColumnWidthFastPathTests {
   /// Random texts over the fast path's alphabet and its borders, with line breaks and a
   /// few characters that force the slow path.
   @Test func agreesWithTheCharacterByCharacterWidth() {
-    var state: UInt64 = 0x00C0_1D7E
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var random = SeededGenerator(seed: 0x00C0_1D7E)
+    func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
     let fast: [String] = [
       "a", "Z", "0", " ", "~", "!", "项", "目", "名", "称", "（", "）", "Ａ", "１", "　", "、", "。", "〜", "\n",
       "\u{4E00}", "\u{9FFF}", "\u{3000}", "\u{303E}", "\u{FF01}", "\u{FF60}",
