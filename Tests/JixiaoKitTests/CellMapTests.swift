@@ -23,6 +23,28 @@ struct CellMapTests {
     #expect(cells == CellMap())
   }
 
+  /// Built in one go from entries in any order, it equals the map built by `set`; of a
+  /// key given twice the last reference wins.
+  @Test func buildingFromEntriesEqualsSettingThemOneByOne() {
+    let entries: [(key: String, reference: CellReference)] = [
+      ("weight", CellReference(row: 1_048_575, column: 16_383)), ("actual", CellReference(row: 0, column: 0)),
+      ("score", CellReference(row: 12, column: 7)), ("level1", CellReference(row: 3, column: 1)),
+      ("score", CellReference(row: 13, column: 27)),
+    ]
+    var oneByOne = CellMap()
+    for entry in entries { oneByOne.set(entry.key, entry.reference) }
+    #expect(CellMap(entries) == oneByOne)
+    #expect(CellMap(entries) == ["actual": "A1", "level1": "B4", "score": "AB14", "weight": "XFD1048576"])
+    #expect(CellMap(Array(entries.reversed()))["score"] == "H13")
+    #expect(CellMap([]) == CellMap())
+    // Already in key order, as an indicator's cells come.
+    let ordered = IndicatorColumn.inKeyOrder.enumerated().map { ($0.element.rawValue, CellReference(row: 9, column: $0.offset)) }
+    var expected = CellMap()
+    for entry in ordered { expected.set(entry.0, entry.1) }
+    #expect(CellMap(ordered.map { (key: $0.0, reference: $0.1) }) == expected)
+    #expect(IndicatorColumn.inKeyOrder.map(\.rawValue) == IndicatorColumn.allCases.map(\.rawValue).sorted())
+  }
+
   @Test func anEmptyValueIsKeptApartFromAMissingOne() {
     var cells = CellMap()
     cells["item"] = ""

@@ -12,6 +12,7 @@ public enum StandardPath {
   public static func of(_ path: String) -> String {
     if isStandard(path) { return path }
     let absolute = path.hasPrefix("/") ? path : workingDirectory() + "/" + path
+    if isStandard(absolute) { return absolute }  // a plain relative path (`报送/一小.xlsx`)
     var parts: [Substring] = []
     for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
       switch part {

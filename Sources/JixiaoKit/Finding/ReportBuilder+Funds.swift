@@ -150,11 +150,14 @@ extension ReportBuilder {
     if let itemCell {
       fundsRow.cells.set("item", text.sourceReference(of: itemCell))
       use(itemCell)
-      let amountCell = [FundsColumn.budget, .executed, .initialBudget].lazy.compactMap { columns[$0] }.first
-        .map { CellReference(row: row, column: $0) }
-      record(
-        "funds.rows.\(fundsRow.item)", label: (itemCell, item ?? "", canonical ?? "（原文）"), value: amountCell,
-        text: amountCell.flatMap { trimmedText(at: $0) })
+      if finder.tracing {
+        let amountCell = [FundsColumn.budget, .executed, .initialBudget].lazy.compactMap { columns[$0] }.first
+          .map { CellReference(row: row, column: $0) }
+        let shown = amountCell.flatMap { trimmedText(at: $0) }
+        record(
+          "funds.rows.\(fundsRow.item)", label: (itemCell, item ?? "", canonical ?? "（原文）"), value: amountCell,
+          text: shown)
+      }
     }
     return fundsRow
   }
@@ -167,8 +170,7 @@ extension ReportBuilder {
   private mutating func readFundsPairs(skippingRows skipped: ClosedRange<Int>?) {
     for row in text.rows where row < header.firstRow && !(skipped?.contains(row) ?? false) {
       for cell in text.cells(inRow: row) {
-        guard let label = text.label(at: cell.reference),
-          let item = finder.orderedFundsRows.first(where: { $0.aliases.match(label) != nil })?.item,
+        guard let label = text.label(at: cell.reference), let (item, _) = finder.match(label, in: finder.orderedFundsRows),
           !report.funds.contains(where: { $0.item == item })
         else { continue }
         let next = CellReference(row: row, column: text.block(at: cell.reference).last.column + 1)

@@ -69,9 +69,7 @@ extension ReportBuilder {
       return [(field, value, raw.trimmingWhitespace, alias, cell)]
     }
     // `label：value` segments inside the cell.
-    // A colon, `:` or `：` (EF BC 9A), checked on bytes (String.contains is slow here).
-    let bytes = raw.utf8
-    guard bytes.contains(0x3A) || (bytes.contains(0x9A) && raw.unicodeScalars.contains("：")) else { return [] }
+    guard Self.hasColon(raw) else { return [] }
     let segments = Self.colonSegments(raw)
     guard !segments.isEmpty else { return [] }
     var result: [(HeaderField, String, String, String, CellReference)] = []
@@ -85,28 +83,46 @@ extension ReportBuilder {
     return result
   }
 
+  /// Whether `raw` has a colon, `:` or `：` (EF BC 9A), looked for on bytes (most cells
+  /// have none, and `String.contains` costs far more).
+  static func hasColon(_ raw: String) -> Bool {
+    ByteKey.withUTF8(raw) { bytes in
+      for index in bytes.indices {
+        if bytes[index] == 0x3A { return true }
+        if bytes[index] == 0x9A, index >= 2, bytes[index - 1] == 0xBC, bytes[index - 2] == 0xEF { return true }
+      }
+      return false
+    }
+  }
+
   /// Splits `填表人：张三  填报日期：2021年6月15日` into (label, value) pairs at colons; the
   /// label of each pair is the text after the previous value's last run of whitespace.
+  /// (On scalars: both colons and the whitespace are single scalars.)
   static func colonSegments(_ raw: String) -> [(label: String, value: String)] {
-    let characters = Array(raw)
-    let colonIndices = characters.indices.filter { characters[$0] == ":" || characters[$0] == "：" }
+    let scalars = Array(raw.unicodeScalars)
+    let colonIndices = scalars.indices.filter { scalars[$0] == ":" || scalars[$0] == "：" }
     guard !colonIndices.isEmpty else { return [] }
+    func text(_ range: Range<Int>) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[range])
+      return String(view)
+    }
     var pairs: [(String, String)] = []
     var labelStart = 0
     for (position, colon) in colonIndices.enumerated() {
-      let label = String(characters[labelStart..<colon])
+      let label = text(labelStart..<colon)
       let valueEnd: Int
       if position + 1 < colonIndices.count {
         // The next label starts after the last whitespace before the next colon.
         let next = colonIndices[position + 1]
         var split = next
-        while split > colon + 1, !characters[split - 1].isWhitespace { split -= 1 }
+        while split > colon + 1, !scalars[split - 1].properties.isWhitespace { split -= 1 }
         valueEnd = split > colon + 1 ? split : next
         labelStart = valueEnd
       } else {
-        valueEnd = characters.count
+        valueEnd = scalars.count
       }
-      pairs.append((label, String(characters[(colon + 1)..<max(colon + 1, valueEnd)])))
+      pairs.append((label, text((colon + 1)..<max(colon + 1, valueEnd))))
     }
     return pairs
   }

@@ -146,23 +146,25 @@ extension ReportBuilder {
     indicator.score = scoreCell.flatMap { number(at: $0, field: "score") }
     indicator.deviation = reference(.deviation).flatMap { trimmedText(at: $0) }
     let nameCell = reference(.name)
-    for field in IndicatorColumn.allCases {
+    var cells: [(key: String, reference: CellReference)] = []
+    cells.reserveCapacity(IndicatorColumn.allCases.count)
+    for field in IndicatorColumn.inKeyOrder {
       guard let cell = reference(field) else { continue }
       use(cell)
       switch field {
       case .operator, .unit: continue
-      case .weight where weightCell == nil:
-        // A weight written in the name ("(5 分)") is traced to the name's cell.
-        if split?.weight != nil, let nameCell { indicator.cells.set("weight", text.sourceReference(of: nameCell)) }
-      case .score where scoreCell == nil:
-        continue
+      // A weight or score merged down from the row above belongs to that row.
+      case .weight where weightCell == nil: continue
+      case .score where scoreCell == nil: continue
       default:
-        indicator.cells.set(field.rawValue, text.sourceReference(of: cell))
+        cells.append((field.rawValue, text.sourceReference(of: cell)))
       }
     }
-    if indicator.cells["weight"] == nil, split?.weight != nil, let nameCell {
-      indicator.cells.set("weight", text.sourceReference(of: nameCell))
+    // A weight written in the name ("(5 分)") is traced to the name's cell.
+    if weightCell == nil, split?.weight != nil, let nameCell {
+      cells.append(("weight", text.sourceReference(of: nameCell)))
     }
+    indicator.cells = CellMap(cells)
     return indicator
   }
 

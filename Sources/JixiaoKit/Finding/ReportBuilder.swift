@@ -52,15 +52,18 @@ struct ReportBuilder {
     usedColumns = min(usedColumns.lowerBound, block.first.column)...max(usedColumns.upperBound, block.last.column)
   }
 
+  /// Records a match in the trace. The field name and the shown text are only worked
+  /// out when tracing (`jixiao inspect`); a merge does not trace.
   mutating func record(
-    _ field: String, label: (CellReference, String, String)? = nil, value: CellReference? = nil, text shown: String? = nil
+    _ field: @autoclosure () -> String, label: (CellReference, String, String)? = nil, value: CellReference? = nil,
+    text shown: @autoclosure () -> String? = nil
   ) {
     guard finder.tracing else { return }
     trace.matches.append(
       Trace.Match(
-        field: field, labelCell: label.map { "\(text.sourceReference(of: $0.0))" }, label: label?.1, alias: label?.2,
+        field: field(), labelCell: label.map { "\(text.sourceReference(of: $0.0))" }, label: label?.1, alias: label?.2,
         valueCell: value.map { "\(text.sourceReference(of: $0))" },
-        value: shown.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }))
+        value: shown().map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }))
   }
 
   mutating func issue(_ code: String, _ message: String, cell: CellReference? = nil, field: String? = nil, found: JSONValue? = nil) {
@@ -121,6 +124,9 @@ extension String {
   /// The string without leading and trailing whitespace (including U+3000).
   var trimmingWhitespace: String {
     let scalars = unicodeScalars
+    // Most texts have no space at either end: two scalars tell.
+    guard let head = scalars.first, let tail = scalars.last else { return self }
+    if !FoldedText.isSpace(head) && !FoldedText.isSpace(tail) { return self }
     guard let first = scalars.firstIndex(where: { !FoldedText.isSpace($0) }) else { return "" }
     let last = scalars.lastIndex(where: { !FoldedText.isSpace($0) })!
     if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }

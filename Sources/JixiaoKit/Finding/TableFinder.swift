@@ -90,12 +90,10 @@ final class TableFinder {
 
   /// A normalised label without its sub-row prefix (`其中:当年财政拨款` → `当年财政拨款`).
   func strippingSubRowPrefix(_ label: String) -> String {
-    var stripped = label
-    for prefix in fundsSubRowPrefixes where stripped.hasPrefix(prefix) {
-      stripped.removeFirst(prefix.count)
-      break
+    for prefix in fundsSubRowPrefixes where label.hasPrefixBytes(prefix) {
+      return String(decoding: label.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
     }
-    return stripped
+    return label
   }
 
   /// The first alias set among `candidates` that `label` matches, with the alias. (Asking
@@ -103,8 +101,9 @@ final class TableFinder {
   /// every pattern of the mapping.)
   func match<Key>(_ label: String, in candidates: [(Key, AliasSet)]) -> (Key, String)? {
     let signature = TextSignature(label)
-    for (key, aliases) in candidates {
-      if let alias = aliases.match(label, signature: signature) { return (key, alias) }
+    // By index: a `for (key, aliases) in` loop copies (retains) every set it tries.
+    for index in candidates.indices {
+      if let alias = candidates[index].1.match(label, signature: signature) { return (candidates[index].0, alias) }
     }
     return nil
   }

@@ -48,7 +48,7 @@ public struct AliasSet: Sendable {
     }
 
     func matches(_ text: String, signature: TextSignature) -> Bool {
-      guard prefilter.admits(text, signature: signature), text.utf8.starts(with: literalPrefix.utf8),
+      guard prefilter.admits(text, signature: signature), text.hasPrefixBytes(literalPrefix),
         let subject = subject(text)
       else { return false }
       return expression.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
@@ -56,7 +56,7 @@ public struct AliasSet: Sendable {
 
     /// The length in scalars of the non-empty match that starts `text`, or nil.
     func prefixMatchLength(_ text: String) -> Int? {
-      guard text.utf8.starts(with: literalPrefix.utf8), prefilter.admits(text), let subject = subject(text),
+      guard text.hasPrefixBytes(literalPrefix), prefilter.admits(text), let subject = subject(text),
         let match = expression.firstMatch(
           in: subject, options: [.anchored], range: NSRange(subject.startIndex..., in: subject)),
         match.range.location == 0, match.range.length > 0,

@@ -235,6 +235,10 @@ public struct IndicatorMapping: Sendable {
 /// Columns of the indicator table.
 public enum IndicatorColumn: String, Sendable, CaseIterable {
   case level1, level2, name, `operator`, target, unit, actual, weight, score, deviation
+
+  /// All columns in the byte order of their raw values (an indicator's ``CellMap`` is
+  /// built in this order, so it needs no sorting).
+  static let inKeyOrder = allCases.sorted { ByteKey.precedes($0.rawValue, $1.rawValue) }
 }
 
 /// A 一级 category and its 二级 children, each with its synonyms.

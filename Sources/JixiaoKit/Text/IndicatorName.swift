@@ -90,7 +90,7 @@ public enum IndicatorName {
   static func prefixLength(_ normalized: String, prefixes: AliasSet) -> Int? {
     guard !normalized.isEmpty else { return nil }
     var best: Int?
-    for alias in prefixes.exact where !alias.isEmpty && normalized.utf8.starts(with: alias.utf8) {
+    for alias in prefixes.exact where !alias.isEmpty && normalized.hasPrefixBytes(alias) {
       best = max(best ?? 0, alias.unicodeScalars.count)
     }
     for pattern in prefixes.patterns {

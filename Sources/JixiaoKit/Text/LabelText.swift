@@ -6,7 +6,7 @@
 public enum LabelText {
   public static func normalize(_ text: String) -> String {
     // Most texts are in normal form already: kept as they are, without a copy.
-    if text.unicodeScalars.allSatisfy({ !isSpace($0) && fold($0) == $0 }) { return text }
+    if isNormal(text) { return text }
     // Written as UTF-8 straight into the new string: folding never lengthens a scalar's
     // encoding (full-width forms take 3 bytes, their ASCII 1), so the input's length is
     // room enough.
@@ -19,6 +19,34 @@ public enum LabelText {
         }
       }
       return count
+    }
+  }
+
+  /// Whether `text` is in normal form: no whitespace, nothing to fold. Read on UTF-8
+  /// bytes, where printable ASCII and the CJK block U+4000–U+9FFF (lead bytes E4–E9) are
+  /// answered without decoding; other scalars are decoded and tested.
+  static func isNormal(_ text: String) -> Bool {
+    ByteKey.withUTF8(text) { bytes in
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        switch lead {
+        case 0x21...0x7E:
+          index += 1
+        case 0xE4...0xE9:
+          index += 3
+        default:
+          // The string is valid UTF-8: decode one scalar.
+          let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+          var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+          for offset in 1..<max(length, 1) where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+          }
+          guard let scalar = Unicode.Scalar(value), !isSpace(scalar), fold(scalar) == scalar else { return false }
+          index += length
+        }
+      }
+      return true
     }
   }
 

@@ -25,16 +25,22 @@ public final class ValueParser: Sendable {
 
   /// Signs and prefix words, longest first (`>=` before `>`).
   let leading: [Token]
+  /// The scalars that leading tokens start with: a text starting otherwise (most values)
+  /// is not tried against every token.
+  let leadingStarts: Set<Unicode.Scalar>
   /// Suffix words, longest first (`及以上` before `以上`).
   let trailing: [Token]
-  /// Every sign and word in normal form, for an operator column.
-  let operators: [String: Value.Operator]
-  let nonOperatorNatures: Set<String>
+  /// The scalars that trailing tokens end with.
+  let trailingEnds: Set<Unicode.Scalar>
+  /// Every sign and word in normal form, for an operator column. (Texts here and below
+  /// are looked up as ``ByteKey``s: hashing a `String` normalises it first.)
+  let operators: [ByteKey: Value.Operator]
+  let nonOperatorNatures: Set<ByteKey>
   let notApplicable: Set<ByteKey>
   /// Single-scalar markers (`-`, `/`, `…`) that also mean "not applicable" when repeated (`——`).
   let repeatableMarkers: Set<Unicode.Scalar>
   /// Unit alias in normal form → canonical unit.
-  let units: [String: String]
+  let units: [ByteKey: String]
   let namePrefixes: AliasSet
 
   public init(mapping: Mapping) {
@@ -54,21 +60,23 @@ public final class ValueParser: Sendable {
     }
     leading = tokens(mapping.signs.merging(mapping.signWords.prefixes) { $0 + $1 })
     trailing = tokens(mapping.signWords.suffixes)
-    var operators: [String: Value.Operator] = [:]
+    leadingStarts = Set(leading.compactMap(\.scalars.first))
+    trailingEnds = Set(trailing.compactMap(\.scalars.last))
+    var operators: [ByteKey: Value.Operator] = [:]
     for token in leading + trailing {
-      let key = String(String.UnicodeScalarView(token.scalars))
+      let key = ByteKey(String(String.UnicodeScalarView(token.scalars)))
       if operators[key] == nil { operators[key] = token.op }
     }
     self.operators = operators
-    nonOperatorNatures = Set(mapping.indicators.nonOperatorNatures.map(LabelText.normalize))
+    nonOperatorNatures = Set(mapping.indicators.nonOperatorNatures.map { ByteKey(LabelText.normalize($0)) })
     let markers = mapping.notApplicable.map(LabelText.normalize).filter { !$0.isEmpty }
     notApplicable = Set(markers.map(ByteKey.init))
     repeatableMarkers = Set(markers.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
-    var units: [String: String] = [:]
+    var units: [ByteKey: String] = [:]
     for canonical in mapping.units.keys.sorted() {
       for alias in [canonical] + (mapping.units[canonical] ?? []) {
         let key = LabelText.normalize(alias)
-        if !key.isEmpty, units[key] == nil { units[key] = canonical }
+        if !key.isEmpty, units[ByteKey(key)] == nil { units[ByteKey(key)] = canonical }
       }
     }
     self.units = units
@@ -165,15 +173,16 @@ public final class ValueParser: Sendable {
   public func columnOperator(_ text: String?) -> Value.Operator? {
     guard let text else { return nil }
     let normalized = LabelText.normalize(text)
-    guard !normalized.isEmpty, !nonOperatorNatures.contains(normalized) else { return nil }
-    return operators[normalized]
+    let key = ByteKey(normalized)
+    guard !normalized.isEmpty, !nonOperatorNatures.contains(key) else { return nil }
+    return operators[key]
   }
 
   func columnUnit(_ text: String?) -> String? {
     guard let text else { return nil }
     let normalized = LabelText.normalize(text)
     guard !normalized.isEmpty, !isNotApplicable(normalized: normalized) else { return nil }
-    return units[normalized] ?? normalized
+    return units[ByteKey(normalized)] ?? normalized
   }
 
   /// Sign, number and unit of a text; `number` nil when the text is not quantitative.
@@ -185,6 +194,7 @@ public final class ValueParser: Sendable {
     // At most a sign and a sign word, in either order (`不低于≥90%` is odd but harmless).
     for _ in 0..<2 {
       position = folded.skipSpaces(position)
+      guard position < folded.count, leadingStarts.contains(folded.scalars[position]) else { break }
       var matched: (op: Value.Operator, end: Int)?
       for token in leading {
         if let end = folded.match(token.scalars, at: position) {
@@ -201,17 +211,19 @@ public final class ValueParser: Sendable {
     let unitStart = folded.skipSpaces(numberEnd)
     var unitEnd = folded.count
     var trailingOperator: Value.Operator?
-    for token in trailing {
-      if let start = folded.matchSuffix(token.scalars, endingAt: folded.count, notBefore: unitStart) {
-        trailingOperator = token.op
-        unitEnd = start
-        break
+    if let last = folded.scalars.last, trailingEnds.contains(last) {
+      for token in trailing {
+        if let start = folded.matchSuffix(token.scalars, endingAt: folded.count, notBefore: unitStart) {
+          trailingOperator = token.op
+          unitEnd = start
+          break
+        }
       }
     }
     let unitText = unitStart < unitEnd ? folded.compact(unitStart..<unitEnd) : ""
     var unit: String?
     if !unitText.isEmpty {
-      if let canonical = units[unitText] {
+      if let canonical = units[ByteKey(unitText)] {
         unit = canonical
       } else if Self.isUnitLike(unitText) {
         unit = unitText
@@ -299,7 +311,7 @@ public final class ValueParser: Sendable {
     case .string(let text)?:
       guard let (number, rest) = leadingNumber(text, currency: true) else { return nil }
       if rest.isEmpty { return (number, nil) }
-      guard let canonical = units[rest], canonical.hasSuffix("元"), !canonical.contains("/") else { return nil }
+      guard let canonical = units[ByteKey(rest)], canonical.hasSuffix("元"), !canonical.contains("/") else { return nil }
       return (number, canonical)
     default: return nil
     }
@@ -318,7 +330,7 @@ public final class ValueParser: Sendable {
     case .string(let text)?:
       guard let (number, rest) = leadingNumber(text) else { return nil }
       if rest.isEmpty { return number > 1.5 ? number / 100 : number }
-      return rest == "%" || units[rest] == "%" ? number / 100 : nil
+      return rest == "%" || units[ByteKey(rest)] == "%" ? number / 100 : nil
     default: return nil
     }
   }

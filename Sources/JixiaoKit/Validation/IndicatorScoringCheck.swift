@@ -44,7 +44,7 @@ struct IndicatorAssessment {
     // Qualitative: the band the actual names, or 达成 when it repeats the target.
     let said = LabelText.normalize(actual.text)
     // Prefixes compared as bytes (String.hasPrefix compares Characters, slowly).
-    func says(_ prefix: String) -> Bool { said.utf8.starts(with: prefix.utf8) }
+    func says(_ prefix: String) -> Bool { said.hasPrefixBytes(prefix) }
     if says("未达成") || says("未完成") {
       met = false
       band = 0...rules.partlyAchievedBand

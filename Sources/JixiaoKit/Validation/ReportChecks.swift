@@ -83,14 +83,18 @@ struct ScoreRangeCheck: ReportCheck {
     }
   }
 
-  private func check(_ context: inout CheckContext, score: Double, weight: Double?, what: String, cell: String?) {
+  /// `what` and `cell` are only worked out for a score out of range (few are).
+  private func check(
+    _ context: inout CheckContext, score: Double, weight: Double?, what: @autoclosure () -> String,
+    cell: @autoclosure () -> String?
+  ) {
     if score < 0 {
       context.report(
-        "score-exceeds-weight", "\(what)的得分 \(Shown.number(score)) 为负数", cell: cell, field: "score",
+        "score-exceeds-weight", "\(what())的得分 \(Shown.number(score)) 为负数", cell: cell(), field: "score",
         found: .number(score), expected: .number(0))
     } else if let weight, score > weight + context.tolerances.score {
       context.report(
-        "score-exceeds-weight", "\(what)的得分 \(Shown.number(score)) 超过分值 \(Shown.number(weight))", cell: cell,
+        "score-exceeds-weight", "\(what())的得分 \(Shown.number(score)) 超过分值 \(Shown.number(weight))", cell: cell(),
         field: "score", found: .number(score), expected: .number(weight))
     }
   }
@@ -104,18 +108,21 @@ struct CategoryCheck: ReportCheck {
     var reported: Set<String> = []
     for indicator in context.report.indicators {
       guard let level1 = indicator.level1 else { continue }
-      let key = "\(level1)|\(indicator.level2 ?? "")"
-      guard !reported.contains(key) else { continue }
-      guard let category = categories.first(where: { $0.name == level1 }) else {
-        reported.insert(key)
+      let category = categories.first(where: { $0.name == level1 })
+      if let category {
+        guard let level2 = indicator.level2, !category.children.isEmpty else { continue }
+        if category.children.contains(where: { $0.name == level2 }) { continue }
+      }
+      // Each unknown pair is reported once.
+      guard reported.insert("\(level1)|\(indicator.level2 ?? "")").inserted else { continue }
+      guard category != nil else {
         context.report(
           "unknown-category", "一级指标「\(level1)」不在映射的指标类别中", cell: indicator.cells["level1"], field: "level1",
           found: .string(level1))
         continue
       }
-      guard let level2 = indicator.level2, !category.children.isEmpty else { continue }
-      if category.children.contains(where: { $0.name == level2 }) { continue }
-      reported.insert(key)
+      // A known 一级 with a 二级 it does not have (the tests above let nothing else through).
+      guard let level2 = indicator.level2 else { continue }
       if let owner = categories.first(where: { $0.children.contains { $0.name == level2 } }) {
         context.report(
           "unknown-category", "二级指标「\(level2)」属于「\(owner.name)」，却放在「\(level1)」下",

@@ -44,4 +44,23 @@ struct LabelTextTests {
       #expect(Array(LabelText.normalize(input).utf8) == Array(String(expected).utf8), "\(input.debugDescription)")
     }
   }
+
+  /// The byte-level test for "already normal" agrees with the scalar definition for every
+  /// scalar, alone and between two CJK characters.
+  @Test func normalTestAgreesWithTheDefinitionForEveryScalar() {
+    var disagreements: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let expected = !LabelText.isSpace(scalar) && LabelText.fold(scalar) == scalar
+      let alone = String(Character(scalar))
+      if LabelText.isNormal(alone) != expected || LabelText.isNormal("年" + alone + "度") != expected {
+        disagreements.append(value)
+      }
+    }
+    #expect(disagreements.isEmpty)
+    #expect(LabelText.isNormal(""))
+    #expect(LabelText.isNormal("年度指标值(5分)≥90%"))
+    #expect(!LabelText.isNormal("年度 指标值"))
+    #expect(!LabelText.isNormal("（５分）"))
+  }
 }
