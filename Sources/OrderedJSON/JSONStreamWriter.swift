@@ -11,99 +11,176 @@
 /// json.beginObject()
 /// json.key("name"); json.string("汇总")
 /// json.endObject()   // {\n "name": "汇总"\n}
+/// let text = json.takeBytes()
 /// ```
-public struct JSONStreamWriter {
-  /// The bytes written so far; a caller may hand them on and empty the array at any
-  /// point (the writer keeps its place in the document).
-  public var bytes: [UInt8] = []
+///
+/// Bytes collect in a buffer of the writer's own (one capacity check per piece, where an
+/// array of bytes would check its capacity and uniqueness for every byte); the writer
+/// cannot be copied, so the buffer has one owner.
+public struct JSONStreamWriter: ~Copyable {
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  /// How many bytes are written and not yet taken.
+  public private(set) var count = 0
   /// The level of the outermost value (its indentation in spaces).
   private let baseLevel: Int
-  /// Per open object or array: whether it holds anything yet.
-  private var opened: [Bool] = []
+  /// Per open object or array, outer ones: whether it holds anything yet.
+  private var outerOpened: [Bool] = []
+  /// Whether the innermost open object or array holds anything yet.
+  private var innerOpened = false
+  /// How many objects and arrays are open.
+  private var depth = 0
 
   /// A writer whose first value stands `level` levels deep in a larger document.
   public init(level: Int = 0) {
     baseLevel = level
-    bytes.reserveCapacity(1 << 16)
+    capacity = 1 << 16
+    storage = .allocate(capacity: capacity)
+  }
+
+  deinit { storage.deallocate() }
+
+  /// The bytes written since the last ``takeBytes()``.
+  public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+  /// Returns the bytes written so far and empties the buffer; the writer keeps its place in
+  /// the document, so a long document can be handed on piece by piece.
+  public mutating func takeBytes() -> [UInt8] {
+    defer { count = 0 }
+    return bytes
   }
 
   /// The level of a value written now.
-  private var level: Int { baseLevel + opened.count }
+  private var level: Int { baseLevel + depth }
+
+  // MARK: - Bytes
+
+  @inline(__always)
+  private mutating func reserve(_ needed: Int) {
+    if count + needed > capacity { grow(needed) }
+  }
+
+  private mutating func grow(_ needed: Int) {
+    var newCapacity = capacity * 2
+    while newCapacity < count + needed { newCapacity *= 2 }
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    grown.update(from: storage, count: count)
+    storage.deallocate()
+    storage = grown
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  private mutating func append(_ byte: UInt8) {
+    reserve(1)
+    storage[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    reserve(bytes.count)
+    (storage + count).update(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// A line break, ending the document after its outermost value.
+  public mutating func endLine() { append(UInt8(ascii: "\n")) }
 
   // MARK: - Containers
 
-  public mutating func beginObject() {
-    bytes.append(UInt8(ascii: "{"))
-    opened.append(false)
-  }
+  public mutating func beginObject() { open(UInt8(ascii: "{")) }
 
   public mutating func endObject() { close(UInt8(ascii: "}")) }
 
   /// Opens an array whose elements (objects, as a rule) go one per line.
-  public mutating func beginArray() {
-    bytes.append(UInt8(ascii: "["))
-    opened.append(false)
-  }
+  public mutating func beginArray() { open(UInt8(ascii: "[")) }
 
   public mutating func endArray() { close(UInt8(ascii: "]")) }
 
   /// Starts the next member of the open object: `"name": `. `name` is written as given,
   /// so it must be plain text that JSON does not escape (jixiao's keys are ASCII words).
   public mutating func key(_ name: StaticString) {
+    let length = name.utf8CodeUnitCount
+    // `,` line break, indentation, the quoted name, `: `: one capacity check for all.
+    reserve(level + length + 6)
     startElement()
-    bytes.append(UInt8(ascii: "\""))
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(UInt8(ascii: ":"))
-    bytes.append(UInt8(ascii: " "))
+    let target = storage + count
+    target[0] = UInt8(ascii: "\"")
+    (target + 1).update(from: name.utf8Start, count: length)
+    target[length + 1] = UInt8(ascii: "\"")
+    target[length + 2] = UInt8(ascii: ":")
+    target[length + 3] = UInt8(ascii: " ")
+    count += length + 4
   }
 
   /// Starts the next member of the open object, its name given as UTF-8 (escaped as
   /// needed).
   public mutating func key(utf8 name: UnsafeBufferPointer<UInt8>) {
     startElement()
-    JSONValue.writeString(utf8: name, to: &bytes)
-    bytes.append(UInt8(ascii: ":"))
-    bytes.append(UInt8(ascii: " "))
+    string(utf8: name)
+    append(UInt8(ascii: ":"))
+    append(UInt8(ascii: " "))
   }
 
   /// Starts the next element of the open array.
   public mutating func item() { startElement() }
 
-  private mutating func startElement() {
-    if opened[opened.count - 1] { bytes.append(UInt8(ascii: ",")) }
-    opened[opened.count - 1] = true
-    newline(spaces: level)
+  private mutating func open(_ bracket: UInt8) {
+    append(bracket)
+    if depth > 0 { outerOpened.append(innerOpened) }
+    innerOpened = false
+    depth += 1
   }
 
   private mutating func close(_ bracket: UInt8) {
-    let hadElements = opened.removeLast()
+    let hadElements = innerOpened
+    depth -= 1
+    innerOpened = depth > 0 ? outerOpened.removeLast() : false
     if hadElements { newline(spaces: level) }
-    bytes.append(bracket)
+    append(bracket)
   }
 
-  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+  /// `,` unless this is the container's first element, then a line break and the
+  /// indentation.
+  @inline(__always)
+  private mutating func startElement() {
+    if innerOpened { append(UInt8(ascii: ",")) }
+    innerOpened = true
+    newline(spaces: level)
+  }
 
-  private mutating func newline(spaces count: Int) {
-    bytes.append(UInt8(ascii: "\n"))
-    var remaining = count
-    while remaining > 0 {
-      let run = min(remaining, Self.spaces.count)
-      Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
-      remaining -= run
-    }
+  @inline(__always)
+  private mutating func newline(spaces: Int) {
+    reserve(1 + spaces)
+    storage[count] = UInt8(ascii: "\n")
+    (storage + count + 1).update(repeating: UInt8(ascii: " "), count: spaces)
+    count += 1 + spaces
   }
 
   // MARK: - Values
 
   /// A string, or null.
   public mutating func string(_ text: String?) {
-    guard let text else { return null() }
-    JSONValue.writeString(text, to: &bytes)
+    guard var text else { return null() }
+    text.withUTF8 { string(utf8: $0) }
   }
 
   /// A string given as UTF-8.
-  public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) { JSONValue.writeString(utf8: text, to: &bytes) }
+  public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
+    reserve(text.count + 2)
+    append(UInt8(ascii: "\""))
+    var runStart = 0
+    while let escape = JSONValue.nextEscape(in: text, from: runStart) {
+      append(UnsafeBufferPointer(rebasing: text[runStart..<escape.index]))
+      var code = escape.code
+      code.withUTF8 { append($0) }
+      runStart = escape.index + escape.length
+    }
+    append(UnsafeBufferPointer(rebasing: text[runStart...]))
+    append(UInt8(ascii: "\""))
+  }
 
   /// A number in its shortest round-trip form, or null (also for NaN and infinities).
   public mutating func number(_ value: Double?) {
@@ -112,25 +189,31 @@ public struct JSONStreamWriter {
     // making a String: their digits and `.0`, as `Double.description` writes them.
     if value == value.rounded(.towardZero), abs(value) < 1e15, value != 0 || value.sign == .plus {
       writeDigits(of: Int64(value))
-      bytes.append(UInt8(ascii: "."))
-      bytes.append(UInt8(ascii: "0"))
+      append(UInt8(ascii: "."))
+      append(UInt8(ascii: "0"))
       return
     }
-    bytes.append(contentsOf: JSONValue.format(value).utf8)
+    var text = JSONValue.format(value)
+    text.withUTF8 { append($0) }
   }
 
   private mutating func writeDigits(of value: Int64) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    reserve(20)
+    if value < 0 { append(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-      var count = 0
-      repeat {
-        digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-        count += 1
-      } while magnitude > 0
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
-    }
+    var length = 0
+    var scan = magnitude
+    repeat {
+      length += 1
+      scan /= 10
+    } while scan > 0
+    var position = count + length
+    repeat {
+      position -= 1
+      storage[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
+    } while magnitude > 0
+    count += length
   }
 
   /// An integer, or null.
@@ -139,7 +222,10 @@ public struct JSONStreamWriter {
     writeDigits(of: Int64(value))
   }
 
-  public mutating func null() { bytes.append(contentsOf: "null".utf8) }
+  public mutating func null() {
+    let literal: StaticString = "null"
+    append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+  }
 
   // MARK: - Members
 
@@ -162,5 +248,9 @@ public struct JSONStreamWriter {
   }
 
   /// Any value, laid out as ``JSONValue/write(to:indent:level:)`` lays it out here.
-  public mutating func value(_ value: JSONValue) { value.write(to: &bytes, indent: 1, level: level) }
+  public mutating func value(_ value: JSONValue) {
+    var bytes: [UInt8] = []
+    value.write(to: &bytes, indent: 1, level: level)
+    bytes.withUnsafeBufferPointer { append($0) }
+  }
 }

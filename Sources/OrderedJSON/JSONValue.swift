@@ -118,37 +118,43 @@ public enum JSONValue: Equatable, Sendable {
     output.append(UInt8(ascii: "\""))
     // Runs of bytes that need no escape are copied at once.
     var runStart = 0
-    var index = 0
+    while let escape = nextEscape(in: bytes, from: runStart) {
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<escape.index]))
+      output.append(contentsOf: escape.code.utf8)
+      runStart = escape.index + escape.length
+    }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    output.append(UInt8(ascii: "\""))
+  }
+
+  /// The first thing to escape in `bytes` from `start` on: where it is, how many bytes it
+  /// takes and its escape; nil when the rest needs none.
+  @inline(__always)
+  static func nextEscape(
+    in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> (index: Int, length: Int, code: String)? {
+    var index = start
     while index < bytes.count {
       let byte = bytes[index]
       guard needsEscapeCheck(byte) else {
         index += 1
         continue
       }
-      var length = 1
-      let escape: String
       switch byte {
-      case UInt8(ascii: "\""): escape = "\\\""
-      case UInt8(ascii: "\\"): escape = "\\\\"
-      case UInt8(ascii: "\n"): escape = "\\n"
-      case UInt8(ascii: "\r"): escape = "\\r"
-      case UInt8(ascii: "\t"): escape = "\\t"
-      case 0..<0x20: escape = unicodeEscape(UInt32(byte))
+      case UInt8(ascii: "\""): return (index, 1, "\\\"")
+      case UInt8(ascii: "\\"): return (index, 1, "\\\\")
+      case UInt8(ascii: "\n"): return (index, 1, "\\n")
+      case UInt8(ascii: "\r"): return (index, 1, "\\r")
+      case UInt8(ascii: "\t"): return (index, 1, "\\t")
+      case 0..<0x20: return (index, 1, unicodeEscape(UInt32(byte)))
       case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9:
         // U+2028 / U+2029 (E2 80 A8 / E2 80 A9).
-        escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-        length = 3
+        return (index, 3, unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029))
       default:
         index += 1
-        continue
       }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-      output.append(contentsOf: escape.utf8)
-      index += length
-      runStart = index
     }
-    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-    output.append(UInt8(ascii: "\""))
+    return nil
   }
 
   /// Whether `byte` may start something to escape: a control, `"`, `\\`, or 0xE2 (the

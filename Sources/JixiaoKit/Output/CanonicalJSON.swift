@@ -31,10 +31,7 @@ public enum CanonicalJSON {
       for item in items {
         json.item()
         write(item, &json)
-        if json.bytes.count > 1 << 16 {
-          try sink(json.bytes)
-          json.bytes.removeAll(keepingCapacity: true)
-        }
+        if json.count > 1 << 16 { try sink(json.takeBytes()) }
       }
       json.endArray()
     }
@@ -45,8 +42,8 @@ public enum CanonicalJSON {
     json.key("issues")
     try array(files.lazy.flatMap(\.issues)) { issue, json in json.value(Self.issue(issue)) }
     json.endObject()
-    json.bytes.append(UInt8(ascii: "\n"))
-    try sink(json.bytes)
+    json.endLine()
+    try sink(json.takeBytes())
   }
 
   static func write(file result: FileResult, to json: inout JSONStreamWriter) {

@@ -35,11 +35,12 @@ public struct ConsolidatedWorkbook {
     let writer = try WorkbookWriter(
       path: path,
       options: WorkbookWriter.Options(properties: DocumentProperties(title: "绩效自评汇总", creator: "jixiao")))
-    try writeSummary(writer)
-    try writeIndicators(writer)
-    try writeFunds(writer)
-    try writeIssues(writer)
-    try writeNotes(writer)
+    let styles = Styles(registeringWith: writer)
+    try writeSummary(writer, styles)
+    try writeIndicators(writer, styles)
+    try writeFunds(writer, styles)
+    try writeIssues(writer, styles)
+    try writeNotes(writer, styles)
     try writer.close()
   }
 
@@ -65,6 +66,57 @@ public struct ConsolidatedWorkbook {
   static let warning = CellStyle(fontColor: RGBColor(0x9C5700), fillColor: RGBColor(0xFFEB9C), border: border, verticalAlignment: .top)
   static let good = CellStyle(fontColor: RGBColor(0x006100), fillColor: RGBColor(0xC6EFCE), border: border, verticalAlignment: .top)
 
+  /// The styles above, registered with the writer once, so that cells carry a small id.
+  private struct Styles {
+    let header, text, wrapped, money, score, percent, link, error, warning, good: CellStyleID
+
+    init(registeringWith writer: WorkbookWriter) {
+      header = writer.register(ConsolidatedWorkbook.header)
+      text = writer.register(ConsolidatedWorkbook.text)
+      wrapped = writer.register(ConsolidatedWorkbook.wrapped)
+      money = writer.register(ConsolidatedWorkbook.money)
+      score = writer.register(ConsolidatedWorkbook.score)
+      percent = writer.register(ConsolidatedWorkbook.percent)
+      link = writer.register(ConsolidatedWorkbook.link)
+      error = writer.register(ConsolidatedWorkbook.error)
+      warning = writer.register(ConsolidatedWorkbook.warning)
+      good = writer.register(ConsolidatedWorkbook.good)
+    }
+
+    func optional(_ text: String?) -> WriterCell { optional(text, style: self.text) }
+
+    func optional(_ text: String?, style: CellStyleID) -> WriterCell {
+      text.map { .string($0, style: style) } ?? WriterCell(.empty, style: style)
+    }
+
+    /// A number cell; a value a workbook cannot hold (infinite, NaN) is written as text.
+    func number(_ value: Double?, _ style: CellStyleID) -> WriterCell {
+      guard let value else { return WriterCell(.empty, style: style) }
+      return value.isFinite ? .number(value, style: style) : .string(NumberText.shortest(value), style: text)
+    }
+
+    func count(_ value: Int, _ style: CellStyleID) -> WriterCell {
+      .number(Double(value), style: value > 0 ? style : text)
+    }
+
+    func grade(_ grade: String?) -> WriterCell {
+      guard let grade else { return WriterCell(.empty, style: text) }
+      let style = grade == "优" || grade == "良" ? good : grade == "差" ? error : warning
+      return .string(grade, style: style)
+    }
+
+    func status(_ status: FileStatus) -> WriterCell {
+      let style =
+        switch status {
+        case .ok: good
+        case .warnings: warning
+        case .errors, .unreadable: error
+        case .skipped: text
+        }
+      return .string(status.chineseName, style: style)
+    }
+  }
+
   // MARK: - Sheets
 
   /// Rows produced on demand: the generator is run twice (once over the first rows to fit
@@ -76,7 +128,7 @@ public struct ConsolidatedWorkbook {
   /// Adds a sheet with a frozen, filtered header row, widths fitted to its rows, and a
   /// hyperlink to the source file on the first cell of every row that names one.
   private func addTable(
-    _ writer: WorkbookWriter, name: String, headers: [String], rowCount count: Int, maxWidth: Double = 50,
+    _ writer: WorkbookWriter, _ styles: Styles, name: String, headers: [String], rowCount count: Int, maxWidth: Double = 50,
     rows: RowSource
   ) throws(XLSXError) {
     var widest = headers.map { ColumnWidth.displayUnits(of: $0) }
@@ -103,7 +155,7 @@ public struct ConsolidatedWorkbook {
         columnWidths: widths, frozenRows: 1,
         autoFilter: CellRange(
           first: CellReference(row: 0, column: 0), last: CellReference(row: max(count, 1), column: lastColumn))))
-    try sheet.appendRow(headers.map { .string($0, style: Self.header) }, height: 30)
+    try sheet.appendRow(headers.map { .string($0, style: styles.header) }, height: 30)
     var row = 0
     var links = 0
     var previousLink: String?
@@ -125,73 +177,73 @@ public struct ConsolidatedWorkbook {
     }
   }
 
-  private func writeSummary(_ writer: WorkbookWriter) throws(XLSXError) {
+  private func writeSummary(_ writer: WorkbookWriter, _ styles: Styles) throws(XLSXError) {
     let headers = [
       "文件", "工作表", "类型", "单位", "项目", "年度", "预算数（万元）", "执行数（万元）", "执行率", "资金得分", "填报总分", "计算总分",
       "等级", "填报等级", "错误", "警告", "状态", "说明",
     ]
     let rowCount = files.reduce(0) { $0 + max($1.reports.count, 1) }
-    try addTable(writer, name: "汇总", headers: headers, rowCount: rowCount) { emit throws(XLSXError) in
+    try addTable(writer, styles, name: "汇总", headers: headers, rowCount: rowCount) { emit throws(XLSXError) in
       for (file, fileLink) in zip(files, links) {
         let errors = file.issues.filter { $0.severity == .error }.count
         let warnings = file.issues.filter { $0.severity == .warning }.count
         if file.reports.isEmpty {
           let reason = file.skipReason ?? file.issues.first { $0.severity == .error }?.message
-          var cells: [WriterCell] = [.string(file.file, style: Self.link)]
-          cells += Array(repeating: WriterCell(.empty, style: Self.text), count: 13)
-          cells += [count(errors, Self.error), count(warnings, Self.warning), status(file.status), optional(reason, style: Self.wrapped)]
+          var cells: [WriterCell] = [.string(file.file, style: styles.link)]
+          cells += Array(repeating: WriterCell(.empty, style: styles.text), count: 13)
+          cells += [styles.count(errors, styles.error), styles.count(warnings, styles.warning), styles.status(file.status), styles.optional(reason, style: styles.wrapped)]
           guard try emit(cells, fileLink) else { return }
           continue
         }
         for report in file.reports {
-          guard try emit(summaryRow(file, report), fileLink) else { return }
+          guard try emit(summaryRow(file, report, styles), fileLink) else { return }
         }
       }
     }
   }
 
-  private func summaryRow(_ file: FileResult, _ report: Report) -> [WriterCell] {
+  private func summaryRow(_ file: FileResult, _ report: Report, _ styles: Styles) -> [WriterCell] {
     let total = Scoring.scoredFundsRow(of: report, mapping: mapping) ?? report.funds.first
     let inReport = file.issues.filter { $0.sheet == report.source.sheet || $0.sheet == nil }
     let errors = inReport.filter { $0.severity == .error }.count
     let warnings = inReport.filter { $0.severity == .warning }.count
     let totalsDiffer = report.statedTotal.map { abs($0 - (report.computedTotal ?? $0)) > 0.01 } == true
     var cells: [WriterCell] = [
-      .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text),
-      .string(report.kind == .project ? "项目" : "部门整体", style: Self.text), optional(report.unit), optional(report.project),
-      report.year.map { .number(Double($0), style: Self.text) } ?? WriterCell(.empty, style: Self.text),
+      .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text),
+      .string(report.kind == .project ? "项目" : "部门整体", style: styles.text), styles.optional(report.unit), styles.optional(report.project),
+      report.year.map { .number(Double($0), style: styles.text) } ?? WriterCell(.empty, style: styles.text),
     ]
     cells += [
-      number(total?.budget, Self.money), number(total?.executed, Self.money), number(total?.rate, Self.percent),
-      number(total?.score, Self.score), number(report.statedTotal, Self.score),
-      number(report.computedTotal, totalsDiffer ? Self.error : Self.score),
+      styles.number(total?.budget, styles.money), styles.number(total?.executed, styles.money), styles.number(total?.rate, styles.percent),
+      styles.number(total?.score, styles.score), styles.number(report.statedTotal, styles.score),
+      styles.number(report.computedTotal, totalsDiffer ? styles.error : styles.score),
     ]
     cells += [
-      grade(report.grade), optional(report.statedGrade), count(errors, Self.error), count(warnings, Self.warning),
-      status(file.status), WriterCell(.empty, style: Self.text),
+      styles.grade(report.grade), styles.optional(report.statedGrade), styles.count(errors, styles.error), styles.count(warnings, styles.warning),
+      styles.status(file.status), WriterCell(.empty, style: styles.text),
     ]
     return cells
   }
 
-  private func writeIndicators(_ writer: WorkbookWriter) throws(XLSXError) {
+  private func writeIndicators(_ writer: WorkbookWriter, _ styles: Styles) throws(XLSXError) {
     let headers = [
       "文件", "工作表", "行", "单位", "项目", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
       "得分单元格",
     ]
     let rowCount = files.reduce(0) { $0 + $1.reports.reduce(0) { $0 + $1.indicators.count } }
-    try addTable(writer, name: "指标明细", headers: headers, rowCount: rowCount, maxWidth: 40) { emit throws(XLSXError) in
+    try addTable(writer, styles, name: "指标明细", headers: headers, rowCount: rowCount, maxWidth: 40) { emit throws(XLSXError) in
       for (file, fileLink) in zip(files, links) {
         for report in file.reports {
           for indicator in report.indicators {
             guard
               try emit(
                 [
-                  .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text),
-                  .number(Double(indicator.row), style: Self.text), optional(report.unit), optional(report.project),
-                  optional(indicator.level1), optional(indicator.level2), .string(indicator.name, style: Self.wrapped),
-                  optional(indicator.target?.text), optional(indicator.actual?.text), number(indicator.weight, Self.score),
-                  number(indicator.score, Self.score), optional(indicator.deviation, style: Self.wrapped),
-                  optional(indicator.cells["score"]),
+                  .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text),
+                  .number(Double(indicator.row), style: styles.text), styles.optional(report.unit), styles.optional(report.project),
+                  styles.optional(indicator.level1), styles.optional(indicator.level2), .string(indicator.name, style: styles.wrapped),
+                  styles.optional(indicator.target?.text), styles.optional(indicator.actual?.text), styles.number(indicator.weight, styles.score),
+                  styles.number(indicator.score, styles.score), styles.optional(indicator.deviation, style: styles.wrapped),
+                  styles.optional(indicator.cells["score"]),
                 ], fileLink)
             else { return }
           }
@@ -200,24 +252,24 @@ public struct ConsolidatedWorkbook {
     }
   }
 
-  private func writeFunds(_ writer: WorkbookWriter) throws(XLSXError) {
+  private func writeFunds(_ writer: WorkbookWriter, _ styles: Styles) throws(XLSXError) {
     let headers = [
       "文件", "工作表", "单位", "项目", "资金项目", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率", "分值", "得分", "原表单位",
       "单元格",
     ]
     let rowCount = files.reduce(0) { $0 + $1.reports.reduce(0) { $0 + $1.funds.count } }
-    try addTable(writer, name: "资金", headers: headers, rowCount: rowCount) { emit throws(XLSXError) in
+    try addTable(writer, styles, name: "资金", headers: headers, rowCount: rowCount) { emit throws(XLSXError) in
       for (file, fileLink) in zip(files, links) {
         for report in file.reports {
           for funds in report.funds {
             guard
               try emit(
                 [
-                  .string(file.file, style: Self.link), .string(report.source.sheet, style: Self.text), optional(report.unit),
-                  optional(report.project), .string(funds.item, style: Self.text), number(funds.initialBudget, Self.money),
-                  number(funds.budget, Self.money), number(funds.executed, Self.money), number(funds.rate, Self.percent),
-                  number(funds.weight, Self.score), number(funds.score, Self.score),
-                  .string(funds.sourceUnit ?? "万元", style: Self.text), optional(funds.cells["budget"] ?? funds.cells["item"]),
+                  .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text), styles.optional(report.unit),
+                  styles.optional(report.project), .string(funds.item, style: styles.text), styles.number(funds.initialBudget, styles.money),
+                  styles.number(funds.budget, styles.money), styles.number(funds.executed, styles.money), styles.number(funds.rate, styles.percent),
+                  styles.number(funds.weight, styles.score), styles.number(funds.score, styles.score),
+                  .string(funds.sourceUnit ?? "万元", style: styles.text), styles.optional(funds.cells["budget"] ?? funds.cells["item"]),
                 ], fileLink)
             else { return }
           }
@@ -226,20 +278,20 @@ public struct ConsolidatedWorkbook {
     }
   }
 
-  private func writeIssues(_ writer: WorkbookWriter) throws(XLSXError) {
+  private func writeIssues(_ writer: WorkbookWriter, _ styles: Styles) throws(XLSXError) {
     let headers = ["文件", "工作表", "单元格", "代码", "级别", "字段", "说明", "发现值", "期望值"]
     let rowCount = files.reduce(0) { $0 + $1.issues.count }
-    try addTable(writer, name: "校验问题", headers: headers, rowCount: rowCount, maxWidth: 60) { emit throws(XLSXError) in
+    try addTable(writer, styles, name: "校验问题", headers: headers, rowCount: rowCount, maxWidth: 60) { emit throws(XLSXError) in
       for (file, fileLink) in zip(files, links) {
         for issue in file.issues {
-          let style = issue.severity == .error ? Self.error : issue.severity == .warning ? Self.warning : Self.text
+          let style = issue.severity == .error ? styles.error : issue.severity == .warning ? styles.warning : styles.text
           guard
             try emit(
               [
-                .string(issue.file, style: Self.link), optional(issue.sheet), optional(issue.cell),
-                .string(issue.code, style: Self.text), .string(issue.severity.chineseName, style: style),
-                optional(issue.field), .string(issue.message, style: Self.wrapped), optional(issue.found.map(Self.render)),
-                optional(issue.expected.map(Self.render)),
+                .string(issue.file, style: styles.link), styles.optional(issue.sheet), styles.optional(issue.cell),
+                .string(issue.code, style: styles.text), .string(issue.severity.chineseName, style: style),
+                styles.optional(issue.field), .string(issue.message, style: styles.wrapped), styles.optional(issue.found.map(Self.render)),
+                styles.optional(issue.expected.map(Self.render)),
               ], fileLink)
           else { return }
         }
@@ -247,69 +299,34 @@ public struct ConsolidatedWorkbook {
     }
   }
 
-  private func writeNotes(_ writer: WorkbookWriter) throws(XLSXError) {
+  private func writeNotes(_ writer: WorkbookWriter, _ styles: Styles) throws(XLSXError) {
     var rows: [[WriterCell]] = [
-      [.string("工具", style: Self.text), .string("jixiao \(Jixiao.version)", style: Self.text)],
-      [.string("映射", style: Self.text), .string(mapping.name, style: Self.text)],
-      [.string("映射 SHA-256", style: Self.text), .string(mapping.sha256, style: Self.text)],
-      [.string("文件数", style: Self.text), .number(Double(files.count), style: Self.text)],
+      [.string("工具", style: styles.text), .string("jixiao \(Jixiao.version)", style: styles.text)],
+      [.string("映射", style: styles.text), .string(mapping.name, style: styles.text)],
+      [.string("映射 SHA-256", style: styles.text), .string(mapping.sha256, style: styles.text)],
+      [.string("文件数", style: styles.text), .number(Double(files.count), style: styles.text)],
     ]
     for status in [FileStatus.ok, .warnings, .errors, .unreadable, .skipped] {
       let count = files.filter { $0.status == status }.count
       rows.append([
-        .string("状态：\(status.chineseName)（\(status.rawValue)）", style: Self.text), .number(Double(count), style: Self.text),
+        .string("状态：\(status.chineseName)（\(status.rawValue)）", style: styles.text), .number(Double(count), style: styles.text),
       ])
     }
-    rows.append([.string("报表数", style: Self.text), .number(Double(files.reduce(0) { $0 + $1.reports.count }), style: Self.text)])
+    rows.append([.string("报表数", style: styles.text), .number(Double(files.reduce(0) { $0 + $1.reports.count }), style: styles.text)])
     for severity in Severity.allCases {
       let count = files.reduce(0) { $0 + $1.issues.filter { $0.severity == severity }.count }
-      rows.append([.string("问题：\(severity.chineseName)", style: Self.text), .number(Double(count), style: Self.text)])
+      rows.append([.string("问题：\(severity.chineseName)", style: styles.text), .number(Double(count), style: styles.text)])
     }
-    for (key, value) in notes { rows.append([.string(key, style: Self.text), .string(value, style: Self.text)]) }
+    for (key, value) in notes { rows.append([.string(key, style: styles.text), .string(value, style: styles.text)]) }
     for file in files where file.status == .skipped || file.status == .unreadable {
       let reason = file.skipReason ?? file.issues.first { $0.code == "file-unreadable" }?.message ?? ""
-      rows.append([.string("\(file.status.chineseName)：\(file.file)", style: Self.text), .string(reason, style: Self.wrapped)])
+      rows.append([.string("\(file.status.chineseName)：\(file.file)", style: styles.text), .string(reason, style: styles.wrapped)])
     }
-    try addTable(writer, name: "说明", headers: ["项目", "内容"], rowCount: rows.count, maxWidth: 80) {
+    try addTable(writer, styles, name: "说明", headers: ["项目", "内容"], rowCount: rows.count, maxWidth: 80) {
       emit throws(XLSXError) in
       for row in rows { guard try emit(row, nil) else { return } }
     }
   }
-
-  // MARK: - Cells
-
-  private func optional(_ text: String?, style: CellStyle = ConsolidatedWorkbook.text) -> WriterCell {
-    text.map { .string($0, style: style) } ?? WriterCell(.empty, style: style)
-  }
-
-  /// A number cell; a value a workbook cannot hold (infinite, NaN) is written as text.
-  private func number(_ value: Double?, _ style: CellStyle) -> WriterCell {
-    guard let value else { return WriterCell(.empty, style: style) }
-    return value.isFinite ? .number(value, style: style) : .string(NumberText.shortest(value), style: Self.text)
-  }
-
-  private func count(_ value: Int, _ style: CellStyle) -> WriterCell {
-    .number(Double(value), style: value > 0 ? style : Self.text)
-  }
-
-  private func grade(_ grade: String?) -> WriterCell {
-    guard let grade else { return WriterCell(.empty, style: Self.text) }
-    let style = grade == "优" || grade == "良" ? Self.good : grade == "差" ? Self.error : Self.warning
-    return .string(grade, style: style)
-  }
-
-  private func status(_ status: FileStatus) -> WriterCell {
-    let style: CellStyle =
-      switch status {
-      case .ok: Self.good
-      case .warnings: Self.warning
-      case .errors, .unreadable: Self.error
-      case .skipped: Self.text
-      }
-    return .string(status.chineseName, style: style)
-  }
-
-
 
   static func render(_ value: OrderedJSON.JSONValue) -> String {
     switch value {

@@ -33,6 +33,15 @@ public struct CellStyle: Hashable, Sendable {
   public static let plain = CellStyle()
 }
 
+/// A ``CellStyle`` registered with one workbook (``WorkbookWriter/register(_:)``): a
+/// small value that cells of that workbook carry instead of the style.
+public struct CellStyleID: Hashable, Sendable {
+  /// The style table that issued the id.
+  let table: ObjectIdentifier
+  /// The style's position among the table's registered styles.
+  let number: Int
+}
+
 /// An opaque RGB colour, `RGBColor(0x1F4E78)` or `RGBColor(hex: "#1F4E78")`.
 public struct RGBColor: Hashable, Sendable, CustomStringConvertible {
   /// 0xRRGGBB.

@@ -15,24 +15,49 @@ public enum ColumnWidth {
     simpleDisplayUnits(of: text) ?? characterDisplayUnits(of: text)
   }
 
-  /// The width of a text made only of printable ASCII, common CJK and full-width forms and
-  /// line feeds, where every scalar is a character of its own (no grapheme breaking
-  /// needed); nil for any other text.
+  /// The width of a text made only of printable ASCII, Latin-1 letters and signs, arrows,
+  /// mathematical operators, common CJK and full-width forms and line feeds, where every
+  /// scalar is a character of its own (no grapheme breaking needed); nil for any other
+  /// text. Reads the UTF-8 bytes directly: decoding scalars costs more than the rest.
   private static func simpleDisplayUnits(of text: String) -> Int? {
-    var widest = 0
-    var current = 0
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x20...0x7E: current += 1
-      // (U+302A–U+302F are combining tone marks: they join the character before them.)
-      case 0x3000...0x3029, 0x3030...0x303E, 0x4E00...0x9FFF, 0xFF01...0xFF60: current += 2
-      case 0x0A:
-        widest = max(widest, current)
-        current = 0
-      default: return nil
+    var text = text
+    return text.withUTF8 { bytes -> Int? in
+      var widest = 0
+      var current = 0
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          switch lead {
+          case 0x20...0x7E: current += 1
+          case 0x0A:
+            widest = max(widest, current)
+            current = 0
+          default: return nil
+          }
+          index += 1
+        } else if lead & 0xE0 == 0xC0, index + 1 < bytes.count {
+          let scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+          // (U+00AD, the soft hyphen, is left to the definition.)
+          guard (0xA0...0xFF).contains(scalar), scalar != 0xAD else { return nil }
+          current += 1
+          index += 2
+        } else if lead & 0xF0 == 0xE0, index + 2 < bytes.count {
+          let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+          switch scalar {
+          // Arrows and mathematical operators (≥, ≤): narrow, none drawn as emoji by default.
+          case 0x2190...0x22FF: current += 1
+          // (U+302A–U+302F are combining tone marks: they join the character before them.)
+          case 0x3000...0x3029, 0x3030...0x303E, 0x4E00...0x9FFF, 0xFF01...0xFF60: current += 2
+          default: return nil
+          }
+          index += 3
+        } else {
+          return nil
+        }
       }
+      return max(widest, current)
     }
-    return max(widest, current)
   }
 
   /// The width character by character (the definition the fast path must agree with).

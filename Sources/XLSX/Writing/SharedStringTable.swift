@@ -16,8 +16,10 @@ import Darwin
 /// (so crafted texts cannot force collisions), which does not affect the output, because
 /// indices follow insertion order.
 final class SharedStringTable {
-  /// The distinct texts, in index order.
-  private(set) var strings: [String] = []
+  /// The UTF-8 bytes of the distinct texts, one after another, in index order.
+  private var bytes: [UInt8] = []
+  /// Where each text starts in `bytes`, and, last, the end of the last one.
+  private var starts: [Int] = [0]
   /// How many cells refer to a shared string.
   private(set) var totalCount = 0
   private var hashes: [UInt64] = []
@@ -25,27 +27,37 @@ final class SharedStringTable {
   private var slots = [UInt32](repeating: 0, count: 1024)
   private let seed = UInt64.random(in: .min ... .max)
 
-  var uniqueCount: Int { strings.count }
+  var uniqueCount: Int { hashes.count }
 
   /// The index of `text`, adding it when new; counts one more reference.
   func index(of text: String) -> Int {
     totalCount += 1
     var text = text
-    return text.withUTF8 { bytes in
-      let hash = Self.hash(bytes, seed: seed)
+    return text.withUTF8 { text in
+      let hash = Self.hash(text, seed: seed)
       let mask = slots.count - 1
       var slot = Int(truncatingIfNeeded: hash) & mask
       while slots[slot] != 0 {
         let index = Int(slots[slot] - 1)
-        if hashes[index] == hash, Self.equal(strings[index], bytes) { return index }
+        if hashes[index] == hash, isText(index, equalTo: text) { return index }
         slot = (slot + 1) & mask
       }
-      let index = strings.count
-      strings.append(String(decoding: bytes, as: UTF8.self))
+      let index = hashes.count
+      bytes.append(contentsOf: text)
+      starts.append(bytes.count)
       hashes.append(hash)
       slots[slot] = UInt32(index + 1)
-      if strings.count * 2 > slots.count { grow() }
+      if hashes.count * 2 > slots.count { grow() }
       return index
+    }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of every text, in index order.
+  func forEachText(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    bytes.withUnsafeBufferPointer { all in
+      for index in hashes.indices {
+        body(UnsafeBufferPointer(rebasing: all[starts[index]..<starts[index + 1]]))
+      }
     }
   }
 
@@ -59,12 +71,11 @@ final class SharedStringTable {
     }
   }
 
-  private static func equal(_ stored: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var stored = stored
-    return stored.withUTF8 { storedBytes in
-      storedBytes.count == bytes.count
-        && (bytes.isEmpty || memcmp(storedBytes.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-    }
+  private func isText(_ index: Int, equalTo text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = starts[index]
+    guard starts[index + 1] - start == text.count else { return false }
+    guard let textStart = text.baseAddress else { return true }
+    return bytes.withUnsafeBufferPointer { all in memcmp(all.baseAddress! + start, textStart, text.count) == 0 }
   }
 
   @inline(__always)

@@ -26,8 +26,8 @@ public final class SheetWriter {
   private var rowDigitCount = 0
   /// Style index of each cell of the row being written.
   private var styleIndices: [Int] = []
-  /// The last style seen in each column, with its default date format and its index
-  /// (-1: none yet), to skip hashing repeated styles.
+  /// The last ``CellStyle`` seen in each column, with its default date format and its
+  /// index (-1: none yet), to skip hashing repeated styles.
   private var cachedStyles: [CellStyle] = []
   private var cachedDateFormats: [DateFormat?] = []
   private var cachedIndices: [Int] = []
@@ -104,7 +104,7 @@ public final class SheetWriter {
     for column in cells.indices {
       let cell = cells[column]
       let dateFormat = try check(cell.value, row: row, column: column)
-      let styleIndex = try resolveStyle(cell.style, dateFormat: dateFormat, column: column, workbook: workbook)
+      let styleIndex = try styleIndex(of: cell.look, dateFormat: dateFormat, column: column, workbook: workbook)
       styleIndices.append(styleIndex)
       if cell.value != .empty || styleIndex != 0 { written += 1 }
     }
@@ -168,33 +168,48 @@ public final class SheetWriter {
     return nil
   }
 
-  private func resolveStyle(
-    _ style: CellStyle?, dateFormat: DateFormat?, column: Int, workbook: WorkbookWriter
+  /// The `cellXfs` index of a cell's look; a date cell whose style has no number format
+  /// gets `dateFormat`'s.
+  private func styleIndex(
+    of look: WriterCell.Look, dateFormat: DateFormat?, column: Int, workbook: WorkbookWriter
   ) throws(XLSXError) -> Int {
-    guard let style else {
-      guard let dateFormat else { return 0 }
-      if let index = plainDateStyles[dateFormat] { return index }
-      let index = try workbook.styles.index(of: CellStyle(numberFormat: dateFormat.numberFormat))
-      plainDateStyles[dateFormat] = index
-      return index
-    }
-    if cachedIndices[column] >= 0, cachedDateFormats[column] == dateFormat, cachedStyles[column] == style {
-      return cachedIndices[column]
-    }
-    var effective = style
-    if let dateFormat, effective.numberFormat == nil { effective.numberFormat = dateFormat.numberFormat }
-    let index: Int
     do throws(XLSXError) {
-      index = try workbook.styles.index(of: effective)
+      switch look {
+      case .plain:
+        guard let dateFormat else { return 0 }
+        if let index = plainDateStyles[dateFormat] { return index }
+        let index = try workbook.styles.index(of: CellStyle(numberFormat: dateFormat.numberFormat))
+        plainDateStyles[dateFormat] = index
+        return index
+      case .registered(let id):
+        if let dateFormat {
+          let style = try workbook.styles.style(of: id)
+          if style.numberFormat == nil { return try workbook.styles.index(of: Self.dated(style, dateFormat)) }
+        }
+        return try workbook.styles.index(of: id)
+      case .style(let style):
+        if cachedIndices[column] >= 0, cachedDateFormats[column] == dateFormat, cachedStyles[column] == style {
+          return cachedIndices[column]
+        }
+        let index = try workbook.styles.index(of: Self.dated(style, dateFormat))
+        cachedStyles[column] = style
+        cachedDateFormats[column] = dateFormat
+        cachedIndices[column] = index
+        return index
+      }
     } catch {
       var located = error
       located.sheet = name
       throw located
     }
-    cachedStyles[column] = style
-    cachedDateFormats[column] = dateFormat
-    cachedIndices[column] = index
-    return index
+  }
+
+  /// `style` with `dateFormat`'s number format when it has none (date cells only).
+  private static func dated(_ style: CellStyle, _ dateFormat: DateFormat?) -> CellStyle {
+    guard let dateFormat, style.numberFormat == nil else { return style }
+    var effective = style
+    effective.numberFormat = dateFormat.numberFormat
+    return effective
   }
 
   private func setRowDigits(_ number: Int) {

@@ -39,6 +39,11 @@ final class StyleTable {
   /// Cell formats; 0 is the default.
   private(set) var formats: [Format] = [Format(numberFormatID: 0, fontID: 0, fillID: 0, borderID: 0, alignment: nil)]
 
+  /// Registered styles, by id number, and their `cellXfs` index once a cell has used
+  /// them (-1 before).
+  private var registeredStyles: [CellStyle] = []
+  private var registeredIndices: [Int] = []
+
   private var indexByStyle: [CellStyle: Int] = [CellStyle.plain: 0]
   private var indexByFormat: [Format: Int] = [:]
   private var fontIndex: [Font: Int] = [Font(bold: false, color: nil): 0]
@@ -75,6 +80,36 @@ final class StyleTable {
     }
     indexByStyle[style] = index
     return index
+  }
+
+  /// An id for `style`. The style gets its `cellXfs` entry when a cell first uses it, as
+  /// an unregistered style would, so registering changes nothing in the file.
+  func register(_ style: CellStyle) -> CellStyleID {
+    registeredStyles.append(style)
+    registeredIndices.append(-1)
+    return CellStyleID(table: ObjectIdentifier(self), number: registeredStyles.count - 1)
+  }
+
+  /// The style registered as `id`.
+  func style(of id: CellStyleID) throws(XLSXError) -> CellStyle {
+    try checkIssued(id)
+    return registeredStyles[id.number]
+  }
+
+  /// The `cellXfs` index of the style registered as `id`, adding what is new.
+  func index(of id: CellStyleID) throws(XLSXError) -> Int {
+    try checkIssued(id)
+    let known = registeredIndices[id.number]
+    if known >= 0 { return known }
+    let index = try index(of: registeredStyles[id.number])
+    registeredIndices[id.number] = index
+    return index
+  }
+
+  private func checkIssued(_ id: CellStyleID) throws(XLSXError) {
+    guard id.table == ObjectIdentifier(self), registeredStyles.indices.contains(id.number) else {
+      throw XLSXError(.invalidValue, "样式编号不是由本工作簿登记的（CellStyleID 只能用于登记它的工作簿）")
+    }
   }
 
   private func numberFormatID(_ format: NumberFormat?) throws(XLSXError) -> Int {

@@ -112,6 +112,14 @@ public final class WorkbookWriter {
       compressInBackground: options.compressInBackground)
   }
 
+  /// Registers `style` for cells that carry its id (``WriterCell/Look/registered(_:)``),
+  /// which is cheaper per cell than a ``CellStyle``: a workbook with a few styles and many
+  /// cells registers them once. Such a cell is written exactly as one with the style
+  /// itself; using the id in another workbook throws ``XLSXError/Code/invalidValue``.
+  public func register(_ style: CellStyle) -> CellStyleID {
+    styles.register(style)
+  }
+
   /// Finishes the sheet being written, if any, and starts a new one. Its rows are
   /// written with the returned ``SheetWriter`` until the next sheet is added or the
   /// workbook is closed.

@@ -124,33 +124,50 @@ struct WorksheetPart {
   }
 
   /// One `<c>`: `<c r="B5" s="2" t="s"><v>12</v></c>`; `rowNumberDigits` is the
-  /// row's number, already spelled.
+  /// row's number, already spelled (at most 7 digits).
   @inline(__always)
   func writeC(column: Int, rowNumberDigits: UnsafeBufferPointer<UInt8>, style: Int, value: EncodedValue) {
-    xml.raw("<c r=\"")
-    xml.columnName(column)
-    xml.raw(rowNumberDigits)
-    if style != 0 {
-      xml.raw("\" s=\"")
-      xml.integer(style)
-    }
-    switch value {
-    case .sharedString(let index):
-      xml.raw("\" t=\"s\"><v>")
-      xml.integer(index)
-      xml.raw("</v></c>")
-    case .number(let number):
-      xml.raw("\"><v>")
-      xml.number(number)
-      xml.raw("</v></c>")
-    case .bool(let flag):
-      xml.raw(flag ? "\" t=\"b\"><v>1</v></c>" : "\" t=\"b\"><v>0</v></c>")
-    case .error(let text):
+    if case .error(let text) = value {
+      xml.write(atMost: 64) { cursor in writeCStart(&cursor, column, rowNumberDigits, style) }
       xml.raw("\" t=\"e\"><v>")
       xml.text(text)
       xml.raw("</v></c>")
-    case .blank:
-      xml.raw("\"/>")
+      return
+    }
+    // The rest of a cell fits in 100 bytes: `<c r="XFD1048576" s="…" t="s"><v>…</v></c>`
+    // with 20 digits for each integer and 32 bytes for a number.
+    xml.write(atMost: 100) { cursor in
+      writeCStart(&cursor, column, rowNumberDigits, style)
+      switch value {
+      case .sharedString(let index):
+        cursor.raw("\" t=\"s\"><v>")
+        cursor.integer(index)
+        cursor.raw("</v></c>")
+      case .number(let number):
+        cursor.raw("\"><v>")
+        cursor.number(number)
+        cursor.raw("</v></c>")
+      case .bool(let flag):
+        cursor.raw(flag ? "\" t=\"b\"><v>1</v></c>" : "\" t=\"b\"><v>0</v></c>")
+      case .blank:
+        cursor.raw("\"/>")
+      case .error:
+        break  // written above
+      }
+    }
+  }
+
+  /// `<c r="B5" s="2`: the reference and the style, if any.
+  @inline(__always)
+  private func writeCStart(
+    _ cursor: inout ByteCursor, _ column: Int, _ rowNumberDigits: UnsafeBufferPointer<UInt8>, _ style: Int
+  ) {
+    cursor.raw("<c r=\"")
+    cursor.columnName(column)
+    cursor.raw(rowNumberDigits)
+    if style != 0 {
+      cursor.raw("\" s=\"")
+      cursor.integer(style)
     }
   }
 

@@ -4,16 +4,34 @@
 /// (`#N/A` …), `.date` (written as its serial with a date format) and `.empty` (no value:
 /// the cell is left out, or written blank when it has a style, to carry a border or fill).
 /// Literals make rows short to write: `["单位", 1.5, true]`.
+///
+/// A style is given either as a ``CellStyle`` or as a ``CellStyleID`` from
+/// ``WorkbookWriter/register(_:)``; both write the same bytes, the id without comparing
+/// or copying the style's fields for every cell.
 public struct WriterCell: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByFloatLiteral,
   ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral
 {
+  /// How a cell looks.
+  public enum Look: Sendable, Equatable {
+    /// The default look (cell format 0).
+    case plain
+    // Boxed, so that a cell stays small to copy whatever the style holds.
+    indirect case style(CellStyle)
+    /// A style registered with the workbook the cell is written to.
+    case registered(CellStyleID)
+  }
+
   public var value: CellValue
-  /// nil is the default look.
-  public var style: CellStyle?
+  public var look: Look
 
   public init(_ value: CellValue, style: CellStyle? = nil) {
     self.value = value
-    self.style = style
+    look = style.map(Look.style) ?? .plain
+  }
+
+  public init(_ value: CellValue, style: CellStyleID) {
+    self.value = value
+    look = .registered(style)
   }
 
   public init(stringLiteral value: String) { self.init(.string(value)) }
@@ -33,6 +51,18 @@ public struct WriterCell: Sendable, Equatable, ExpressibleByStringLiteral, Expre
   }
 
   public static func date(_ value: ExcelDateTime, style: CellStyle? = nil) -> WriterCell {
+    WriterCell(.date(value), style: style)
+  }
+
+  public static func string(_ text: String, style: CellStyleID) -> WriterCell {
+    WriterCell(.string(text), style: style)
+  }
+
+  public static func number(_ value: Double, style: CellStyleID) -> WriterCell {
+    WriterCell(.number(value), style: style)
+  }
+
+  public static func date(_ value: ExcelDateTime, style: CellStyleID) -> WriterCell {
     WriterCell(.date(value), style: style)
   }
 }

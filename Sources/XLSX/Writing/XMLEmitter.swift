@@ -141,13 +141,22 @@ final class XMLEmitter {
     }
   }
 
+  /// Writes up to `maximum` bytes (at most the capacity) through `body`, with one capacity
+  /// check for all of them: for markup made of many small pieces, such as a cell.
+  @inline(__always)
+  func write(atMost maximum: Int, _ body: (inout ByteCursor) -> Void) {
+    reserve(maximum)
+    var cursor = ByteCursor(position: storage + count)
+    body(&cursor)
+    count = cursor.position - storage
+  }
+
   // MARK: - Numbers
 
   /// A decimal integer.
   @inline(__always)
   func integer(_ value: Int) {
-    reserve(20)
-    count += Self.formatInteger(value, into: storage + count)
+    write(atMost: 20) { $0.integer(value) }
   }
 
   /// Writes the decimal digits of `value` at `target`; returns how many bytes.
@@ -175,22 +184,7 @@ final class XMLEmitter {
   /// The letters of a 0-based column: 0 → `A`, 27 → `AB`, 16383 → `XFD`.
   @inline(__always)
   func columnName(_ column: Int) {
-    reserve(3)
-    let target = storage + count
-    if column < 26 {
-      target[0] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: column)
-      count += 1
-    } else if column < 702 {
-      target[0] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: column / 26 - 1)
-      target[1] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: column % 26)
-      count += 2
-    } else {
-      let rest = column - 702
-      target[0] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: rest / 676)
-      target[1] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: rest / 26 % 26)
-      target[2] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: rest % 26)
-      count += 3
-    }
+    write(atMost: 3) { $0.columnName(column) }
   }
 
   /// A finite number in its shortest round-trip form: integers below 2^53 without a
@@ -198,8 +192,7 @@ final class XMLEmitter {
   /// representation (`0.1`, `1.7976931348623157e+308`, `5e-324`).
   @inline(__always)
   func number(_ value: Double) {
-    reserve(32)
-    count += Self.formatNumber(value, into: storage + count)
+    write(atMost: 32) { $0.number(value) }
   }
 
   private static let powersOfTen: [Double] = (0...15).map { exponent in
@@ -309,7 +302,12 @@ final class XMLEmitter {
   /// Text content, escaped.
   func text(_ value: String) {
     var value = value
-    value.withUTF8 { escape($0, table: Self.textClass, attribute: false) }
+    value.withUTF8 { text(utf8: $0) }
+  }
+
+  /// Text content given as UTF-8, escaped.
+  func text(utf8 value: UnsafeBufferPointer<UInt8>) {
+    escape(value, table: Self.textClass, attribute: false)
   }
 
   /// Text content where `_xHHHH_` is not decoded (document properties): markup
@@ -460,5 +458,57 @@ final class XMLEmitter {
     case .number(let value): number(value)
     }
     byte(UInt8(ascii: "\""))
+  }
+}
+
+/// Where the next byte goes in room an ``XMLEmitter`` has reserved
+/// (``XMLEmitter/write(atMost:_:)``); writes without checking the room.
+struct ByteCursor {
+  var position: UnsafeMutablePointer<UInt8>
+
+  /// ASCII markup written as is.
+  @inline(__always)
+  mutating func raw(_ literal: StaticString) {
+    position.update(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+    position += literal.utf8CodeUnitCount
+  }
+
+  /// Bytes that are already valid markup.
+  @inline(__always)
+  mutating func raw(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    position.update(from: source, count: bytes.count)
+    position += bytes.count
+  }
+
+  /// A decimal integer (at most 20 bytes).
+  @inline(__always)
+  mutating func integer(_ value: Int) {
+    position += XMLEmitter.formatInteger(value, into: position)
+  }
+
+  /// A number as ``XMLEmitter/number(_:)`` writes it (at most 32 bytes).
+  @inline(__always)
+  mutating func number(_ value: Double) {
+    position += XMLEmitter.formatNumber(value, into: position)
+  }
+
+  /// The letters of a 0-based column: 0 → `A`, 27 → `AB`, 16383 → `XFD`.
+  @inline(__always)
+  mutating func columnName(_ column: Int) {
+    if column < 26 {
+      position[0] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: column)
+      position += 1
+    } else if column < 702 {
+      position[0] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: column / 26 - 1)
+      position[1] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: column % 26)
+      position += 2
+    } else {
+      let rest = column - 702
+      position[0] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: rest / 676)
+      position[1] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: rest / 26 % 26)
+      position[2] = UInt8(ascii: "A") &+ UInt8(truncatingIfNeeded: rest % 26)
+      position += 3
+    }
   }
 }

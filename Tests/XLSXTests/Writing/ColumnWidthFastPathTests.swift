@@ -19,7 +19,7 @@ struct ColumnWidthFastPathTests {
     ("abcd\r\n项", 4), ("ab\rcde", 3), ("\r", 0), ("a\r\n\r\nbb", 2), ("e\u{301}", 1), ("项\u{301}", 2),
     ("🙂", 2), ("项目🙂", 6), ("👍🏽", 2), ("👨‍👩‍👧", 2), ("🇨🇳", 2), ("❤\u{FE0F}", 2), ("❤", 1), ("项目❤\u{FE0F}ab", 8),
     ("a\tb", 2), ("a\u{1}", 1), ("预算数（万元）\n2023年", 14), ("é", 1), ("ｱ", 1), ("\u{3000}\u{303E}\u{303F}", 5),
-    ("\u{9FFF}\u{A000}", 4), ("\u{4DFF}\u{4E00}", 3), ("\u{FF00}\u{FF01}\u{FF60}\u{FF61}", 7),
+    ("\u{9FFF}\u{A000}", 4), ("≥95%", 4), ("·×÷", 3), ("↔\u{FE0F}", 2), ("≥\u{338}", 1), ("a\u{AD}b", 3), ("\u{4DFF}\u{4E00}", 3), ("\u{FF00}\u{FF01}\u{FF60}\u{FF61}", 7),
   ])
   func concreteWidths(_ text: String, _ width: Int) {
     #expect(ColumnWidth.displayUnits(of: text) == width, "「\(text.debugDescription)」")
@@ -33,11 +33,13 @@ struct ColumnWidthFastPathTests {
     func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
     let fast: [String] = [
       "a", "Z", "0", " ", "~", "!", "项", "目", "名", "称", "（", "）", "Ａ", "１", "　", "、", "。", "〜", "\n",
-      "\u{4E00}", "\u{9FFF}", "\u{3000}", "\u{303E}", "\u{FF01}", "\u{FF60}",
+      "\u{4E00}", "\u{9FFF}", "\u{3000}", "\u{303E}", "\u{FF01}", "\u{FF60}", "≥", "≤", "→", "·", "×", "÷", "\u{A0}",
+      "\u{FF}", "\u{2190}", "\u{22FF}",
     ]
     let slow: [String] = [
       "\r\n", "\r", "\t", "é", "e\u{301}", "\u{301}", "🙂", "👍🏽", "❤\u{FE0F}", "🇨🇳", "ｱ", "\u{303F}", "\u{FF61}",
-      "\u{4DFF}", "\u{A000}", "𠀀", "한", "カ", "…", "\u{7F}", "\u{85}", "\u{2028}",
+      "\u{4DFF}", "\u{A000}", "𠀀", "한", "カ", "…", "\u{7F}", "\u{85}", "\u{2028}", "\u{AD}", "\u{9F}", "\u{100}",
+      "\u{218F}", "\u{2300}", "↔\u{FE0F}", "\u{300}",
     ]
     var checked = 0
     for round in 0..<5_000 {

@@ -221,9 +221,13 @@ struct PartWriterGoldenTests {
   @Test("Shared strings: write_si")
   func sharedStringItem() {
     let part = SharedStringsPart(table: SharedStringTable())
-    #expect(render { part.writeSi("a<b", $0) } == "<si><t>a&lt;b</t></si>")
-    #expect(render { part.writeSi("", $0) } == "<si><t></t></si>")
-    #expect(render { part.writeSi("\n", $0) } == "<si><t xml:space=\"preserve\">\n</t></si>")
+    func si(_ text: String) -> String {
+      var text = text
+      return render { xml in text.withUTF8 { part.writeSi($0, xml) } }
+    }
+    #expect(si("a<b") == "<si><t>a&lt;b</t></si>")
+    #expect(si("") == "<si><t></t></si>")
+    #expect(si("\n") == "<si><t xml:space=\"preserve\">\n</t></si>")
   }
 
   // MARK: - Styles
