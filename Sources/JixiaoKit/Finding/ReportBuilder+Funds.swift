@@ -6,7 +6,7 @@ extension ReportBuilder {
   /// label left of the amounts), and `label | amount` pairs such as `基本支出总额 | 519.76`.
   /// Amounts in a table marked 元 are converted to 万元.
   mutating func readFunds() {
-    let candidates = FundsColumn.allCases.compactMap { column in mapping.funds.columns[column].map { (column, $0) } }
+    let candidates = finder.tables.fundsColumns
     var headerRow: Int?
     var columns: [FundsColumn: Int] = [:]
     var headerTexts: [String] = []
@@ -170,7 +170,8 @@ extension ReportBuilder {
   private mutating func readFundsPairs(skippingRows skipped: ClosedRange<Int>?) {
     for row in text.rows where row < header.firstRow && !(skipped?.contains(row) ?? false) {
       for cell in text.cells(inRow: row) {
-        guard let label = text.label(at: cell.reference), let (item, _) = finder.match(label, in: finder.orderedFundsRows),
+        guard let label = text.label(at: cell.reference),
+          let (item, _) = finder.match(label, in: finder.tables.orderedFundsRows),
           !report.funds.contains(where: { $0.item == item })
         else { continue }
         let next = CellReference(row: row, column: text.block(at: cell.reference).last.column + 1)

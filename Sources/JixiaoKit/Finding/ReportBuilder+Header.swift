@@ -62,7 +62,7 @@ extension ReportBuilder {
   private func labelledValues(in raw: String, at reference: CellReference)
     -> [(HeaderField, String, String, String, CellReference)]
   {
-    let candidates = finder.headerCandidates
+    let candidates = finder.tables.headerCandidates
     let whole = text.label(at: reference) ?? LabelText.normalize(raw)
     if let (field, alias) = finder.match(whole, in: candidates) {
       guard let (value, cell) = valueRight(of: reference) else { return [] }

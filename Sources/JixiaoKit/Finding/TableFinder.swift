@@ -20,13 +20,8 @@ final class TableFinder {
   let values: ValueParser
   let file: String
   let sheet: String
-  /// The header-block fields with their alias sets, in the order they are tried.
-  let headerCandidates: [(HeaderField, AliasSet)]
-  /// The funds rows of the mapping's `itemOrder`, in that order, and the other funds rows by name.
-  let orderedFundsRows: [(item: String, aliases: AliasSet)]
-  let otherFundsRows: [(item: String, aliases: AliasSet)]
-  /// The prefixes of funds sub-rows (`其中:`), normalised.
-  let fundsSubRowPrefixes: [String]
+  /// The alias sets tried, in order (``Mapping/finderTables``).
+  let tables: FinderTables
   /// Whether the ``Trace`` is recorded (an empty trace otherwise).
   let tracing: Bool
   /// ``Mapping/knownLabels``, fetched once (the mapping hands it out under a lock).
@@ -39,12 +34,7 @@ final class TableFinder {
     values = mapping.valueParser
     self.file = file
     sheet = grid.sheet.name
-    headerCandidates = HeaderField.allCases.compactMap { field in mapping.header[field].map { (field, $0) } }
-    let rows = mapping.funds.rows
-    let order = mapping.funds.itemOrder
-    orderedFundsRows = order.compactMap { item in rows[item].map { (item, $0) } }
-    otherFundsRows = rows.filter { !order.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    fundsSubRowPrefixes = mapping.funds.subRowPrefixes.map(LabelText.normalize)
+    tables = mapping.finderTables
     knownLabels = mapping.knownLabels
   }
 
@@ -83,14 +73,12 @@ final class TableFinder {
 
   /// The funds item (`orderedFundsRows` first) that a label without its sub-row prefix names.
   func fundsItem(_ stripped: String) -> String? {
-    let signature = TextSignature(stripped)
-    return orderedFundsRows.first { $0.aliases.match(stripped, signature: signature) != nil }?.item
-      ?? otherFundsRows.first { $0.aliases.match(stripped, signature: signature) != nil }?.item
+    (match(stripped, in: tables.orderedFundsRows) ?? match(stripped, in: tables.otherFundsRows))?.0
   }
 
   /// A normalised label without its sub-row prefix (`其中:当年财政拨款` → `当年财政拨款`).
   func strippingSubRowPrefix(_ label: String) -> String {
-    for prefix in fundsSubRowPrefixes where label.hasPrefixBytes(prefix) {
+    for prefix in tables.fundsSubRowPrefixes where label.hasPrefixBytes(prefix) {
       return String(decoding: label.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
     }
     return label
@@ -134,9 +122,7 @@ extension TableFinder {
   /// counts); with the row under it when that row's own cells refine the header
   /// (two-row headers: 年度指标值 over 指标性质 / 指标值 / 度量单位).
   func findIndicatorHeader() -> IndicatorHeader? {
-    let candidates = IndicatorColumn.allCases.compactMap { column in
-      mapping.indicators.columns[column].map { (column, $0) }
-    }
+    let candidates = tables.indicatorColumns
     typealias Found = (field: IndicatorColumn, column: Int, cell: CellReference, label: String, alias: String)
     func fields(inRow row: Int, ownCellsOnly: Bool) -> [Found] {
       var found: [Found] = []

@@ -166,19 +166,19 @@ public struct AliasSet: Sendable {
   /// ``match(_:)`` for a text whose signature is known (when one text is tried against
   /// several sets).
   func match(_ normalized: String, signature: TextSignature) -> String? {
-    let storage = self.storage
+    // `storage` is read in place throughout (a local copy costs a retain and a release,
+    // and this runs for every cell against every set tried).
     if storage.exactCharacters.covers(signature), storage.exactFilter.mayContain(normalized),
       storage.exactSet.contains(ByteKey(normalized))
     {
       return normalized
     }
-    let patterns = storage.patterns
-    guard !patterns.isEmpty, !normalized.isEmpty else { return nil }
+    guard !storage.patterns.isEmpty, !normalized.isEmpty else { return nil }
     // Most texts pass no pattern's prefilter: answered without the memo's lock.
     let characters = signature.bits
     var admitted = false
-    for (index, required) in storage.patternRequirements.enumerated() where required & ~characters == 0 {
-      if patterns[index].prefilter.containsClauses(normalized) {
+    for index in storage.patternRequirements.indices where storage.patternRequirements[index] & ~characters == 0 {
+      if storage.patterns[index].prefilter.containsClauses(normalized) {
         admitted = true
         break
       }
@@ -186,7 +186,7 @@ public struct AliasSet: Sendable {
     guard admitted else { return nil }
     let key = ByteKey(normalized)
     if let known = storage.memo.lookup(key) { return known.alias }
-    let found = patterns.first(where: { $0.matches(normalized, signature: signature) }).map { "/\($0.source)/" }
+    let found = storage.patterns.first(where: { $0.matches(normalized, signature: signature) }).map { "/\($0.source)/" }
     storage.memo.store(key, found)
     return found
   }

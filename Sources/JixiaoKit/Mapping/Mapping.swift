@@ -126,6 +126,11 @@ extension Mapping {
     labelIndex.valueParser(for: self)
   }
 
+  /// The label lists table finding tries, built once and shared.
+  var finderTables: FinderTables {
+    labelIndex.finderTables(for: self)
+  }
+
   /// The union of the label sets, in the order they are looked at.
   static func unionOfLabels(_ mapping: Mapping) -> AliasSet {
     var union = AliasSet()
@@ -148,6 +153,16 @@ final class LabelIndex: @unchecked Sendable {
   private let lock = NSLock()
   private var built: AliasSet?
   private var parser: ValueParser?
+  private var tables: FinderTables?
+
+  func finderTables(for mapping: Mapping) -> FinderTables {
+    lock.lock()
+    defer { lock.unlock() }
+    if let tables { return tables }
+    let made = FinderTables(mapping)
+    tables = made
+    return made
+  }
 
   func valueParser(for mapping: Mapping) -> ValueParser {
     lock.lock()
