@@ -188,13 +188,18 @@ extension ReportBuilder {
     return mapping.categories.first { $0.name == label || $0.synonyms.match(label) != nil }?.name ?? raw
   }
 
+  /// The canonical 二级 name: a child of the row's 一级 category first, then of any other.
   private func canonicalLevel2(_ raw: String, under level1: String?) -> String {
     let label = LabelText.normalize(raw)
-    let ordered = mapping.categories.sorted { ($0.name == level1 ? 0 : 1) < ($1.name == level1 ? 0 : 1) }
-    for category in ordered {
-      if let child = category.children.first(where: { $0.name == label || $0.synonyms.match(label) != nil }) {
-        return child.name
-      }
+    func child(in category: Category) -> String? {
+      category.children.first(where: { $0.name == label || $0.synonyms.match(label) != nil })?.name
+    }
+    let categories = mapping.categories
+    for category in categories where category.name == level1 {
+      if let name = child(in: category) { return name }
+    }
+    for category in categories where category.name != level1 {
+      if let name = child(in: category) { return name }
     }
     return raw
   }
