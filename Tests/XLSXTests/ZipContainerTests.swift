@@ -39,6 +39,37 @@ struct ZipContainerTests {
     #expect(try firstSheetValues(zip.bytes()) == [.number(42), .string("项目")])
   }
 
+  @Test func looksUpExactNamesFirstThenFoldedOnes() throws {
+    var zip = TestZip()
+    for (name, text) in [
+      ("XL/Styles.XML", "a"), ("xl/styles.xml", "b"), (#"\Docs\Überblick.xml"#, "c"), ("xl/worksheets/", ""),
+      ("Ünï/Straße.xml", "d"), ("xl/workbook.xml", "e"),
+    ] {
+      zip.add(name, text)
+    }
+    let archive = try ZipArchive(bytes: ArchiveBytes(copying: zip.bytes()), fileName: "t", limits: ReadLimits())
+    func text(_ path: String) throws -> String? {
+      try archive.entry(named: path).map { String(decoding: try archive.contents(of: $0), as: UTF8.self) }
+    }
+    // Two entries fold to one key: an exact name gets its own entry, others the first.
+    #expect(try text("xl/styles.xml") == "b")
+    #expect(try text("XL/Styles.XML") == "a")
+    #expect(try text("Xl/STYLES.xml") == "a")
+    #expect(try text(#"xl\styles.xml"#) == "a")
+    // Backslashes, leading slashes and case, in ASCII and beyond.
+    #expect(try text("docs/überblick.xml") == "c")
+    #expect(try text("/Docs/Überblick.xml") == "c")
+    #expect(try text("ünï/straße.xml") == "d")
+    #expect(try text("XL/WORKBOOK.XML") == "e")
+    #expect(try text("xl/workbook.xml") == "e")
+    // Directories are not parts.
+    #expect(archive.entry(named: "xl/worksheets/") == nil)
+    #expect(archive.entry(named: "xl/missing.xml") == nil)
+    #expect(ZipEntry.lookupKey(#"//XL\Worksheets\Sheet1.XML"#) == "xl/worksheets/sheet1.xml")
+    #expect(ZipEntry.lookupKey("xl/worksheets/sheet1.xml") == "xl/worksheets/sheet1.xml")
+    #expect(ZipEntry.lookupKey("/ÄB/c.xml") == "äb/c.xml")
+  }
+
   @Test func rejectsATruncatedFile() {
     let bytes = TestWorkbook.bytes(sheetBody)
     for length in [10, bytes.count / 2, bytes.count - 30] {

@@ -16,7 +16,7 @@ final class PartStream {
   private var output: UnsafeMutableRawBufferPointer?
   private var storedOffset = 0
   private var produced: UInt64 = 0
-  private var crc: UInt = 0
+  private var crc: UInt32 = 0
   /// True once the last chunk has been produced (and checked).
   private(set) var finished = false
 
@@ -28,7 +28,6 @@ final class PartStream {
     self.compressed = compressed
     self.fileName = fileName
     self.limit = min(entry.uncompressedSize, limits.maxPartSize)
-    crc = crc32(0, nil, 0)
     guard entry.uncompressedSize <= limits.maxPartSize else {
       throw XLSXError(
         .limitExceeded, "部件解压后 \(entry.uncompressedSize) 字节，超过单个部件上限 \(limits.maxPartSize) 字节",
@@ -89,9 +88,7 @@ final class PartStream {
     }
     produced += UInt64(chunk.count)
     if produced > limit { throw sizeError() }
-    if !chunk.isEmpty {
-      crc = crc32(crc, chunk.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(chunk.count))
-    }
+    crc = CRC32.update(crc, with: chunk)
     if finished { try verify() }
     return chunk.isEmpty && finished ? nil : chunk
   }
@@ -108,12 +105,18 @@ final class PartStream {
         let remaining = compressed.count - consumed
         stream.pointee.avail_in = uInt(min(remaining, 1 << 30))
       }
-      let status = inflate(stream, Z_NO_FLUSH)
+      // Z_FINISH: when the rest of the part fits in `output` (always, for a small part),
+      // zlib skips copying it into a 32 KB sliding window that it would allocate first.
+      // A call that does not reach the end then returns Z_BUF_ERROR instead of Z_OK.
+      let status = inflate(stream, Z_FINISH)
       if status == Z_STREAM_END {
         finished = true
         break
       }
-      if status == Z_BUF_ERROR && stream.pointee.avail_in == 0 {
+      if status == Z_BUF_ERROR {
+        if stream.pointee.avail_out == 0 { break }  // the chunk is full
+        let consumed = UnsafeRawPointer(stream.pointee.next_in!) - compressed.baseAddress!
+        if stream.pointee.avail_in == 0 && consumed < compressed.count { continue }  // the next slice
         throw XLSXError(.corruptZip, "ZIP 结构损坏：压缩数据被截断", file: fileName, part: entry.name)
       }
       guard status == Z_OK else {

@@ -9,8 +9,11 @@ struct ZipArchive: Sendable {
   let limits: ReadLimits
   /// File name for errors.
   let fileName: String
-  private let exactIndex: [String: Int]
+  /// The first entry of each lookup key (``ZipEntry/lookupKey``).
   private let foldedIndex: [String: Int]
+  /// The first entry of each exact name; only built when two entries share a lookup key,
+  /// since otherwise the folded index finds the exact match too (it has the same key).
+  private let exactIndex: [String: Int]?
 
   private static let endOfDirectorySignature: UInt32 = 0x0605_4b50
   private static let zip64LocatorSignature: UInt32 = 0x0706_4b50
@@ -41,20 +44,32 @@ struct ZipArchive: Sendable {
     try Self.checkSizes(of: entries, limits: limits, fileName: fileName)
     try Self.checkNoOverlap(entries, directoryOffset: directory.offset, fileName: fileName)
 
-    var exact: [String: Int] = [:]
+    // One dictionary where two would do the same work twice: hashing a name costs a few
+    // hundred instructions, and a small workbook has about ten entries. Backwards, so
+    // that of several entries with one key the first is kept.
     var folded: [String: Int] = [:]
-    for (index, entry) in entries.enumerated() where !entry.isDirectory {
-      if exact[entry.name] == nil { exact[entry.name] = index }
-      if folded[entry.lookupKey] == nil { folded[entry.lookupKey] = index }
+    folded.reserveCapacity(entries.count)
+    var files = 0
+    for index in entries.indices.reversed() where !entries[index].isDirectory {
+      folded[entries[index].lookupKey] = index
+      files += 1
+    }
+    var exact: [String: Int]?
+    if folded.count < files {
+      var index: [String: Int] = [:]
+      for (position, entry) in entries.enumerated().reversed() where !entry.isDirectory {
+        index[entry.name] = position
+      }
+      exact = index
     }
     self.entries = entries
-    self.exactIndex = exact
     self.foldedIndex = folded
+    self.exactIndex = exact
   }
 
   /// The entry for a part path such as `xl/workbook.xml` (no leading slash).
   func entry(named path: String) -> ZipEntry? {
-    if let index = exactIndex[path] { return entries[index] }
+    if let index = exactIndex?[path] { return entries[index] }
     return foldedIndex[ZipEntry.lookupKey(path)].map { entries[$0] }
   }
 

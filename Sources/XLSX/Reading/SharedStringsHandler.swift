@@ -61,26 +61,22 @@ final class SharedStringsHandler: SAXHandler {
 /// Reads `xl/styles.xml` down to what typing a cell needs: for each cell format
 /// (`<cellXfs>/<xf>`) the kind of its number format.
 final class StylesHandler: SAXHandler {
-  private var customFormats: [Int: String] = [:]
+  /// The kind of each `<numFmt>`, read as it is met (each code once, however many cell
+  /// formats use it).
+  private var customKinds: [Int: NumberFormatKind] = [:]
   private var formatIDs: [Int] = []
   private var inCellFormats = false
   private var xfDepth = 0
 
   /// The kind of number format of every cell format, indexed by the `s` attribute.
   var kinds: [NumberFormatKind] {
-    var cache: [Int: NumberFormatKind] = [:]
-    return formatIDs.map { id in
-      if let kind = cache[id] { return kind }
-      let kind = customFormats[id].map { NumberFormatKind(code: $0) } ?? NumberFormatKind(builtInID: id)
-      cache[id] = kind
-      return kind
-    }
+    formatIDs.map { id in customKinds[id] ?? NumberFormatKind(builtInID: id) }
   }
 
   override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
     if name.is("numFmt") {
       if let id = attributes.value("numFmtId").flatMap(parseInteger), let code = attributes.string("formatCode") {
-        customFormats[id] = code
+        customKinds[id] = NumberFormatKind(code: code)
       }
     } else if name.is("cellXfs") {
       inCellFormats = true

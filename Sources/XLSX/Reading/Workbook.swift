@@ -42,19 +42,21 @@ public final class Workbook: Sendable {
     let archive = try ZipArchive(bytes: bytes, fileName: fileName, limits: limits)
     self.archive = archive
 
-    let workbookPath = try Self.findWorkbookPart(in: archive)
+    // One parser for the small parts read here, reset between them.
+    let parser = try SAXParser(fileName: fileName)
+    let workbookPath = try Self.findWorkbookPart(in: archive, parser: parser)
     guard let workbookEntry = archive.entry(named: workbookPath) else {
       throw XLSXError(.missingPart, "缺少工作簿部件", file: fileName, part: workbookPath)
     }
     let workbook = WorkbookPartHandler()
-    try SAXParser.parse(workbookEntry, of: archive, with: workbook)
+    try parser.parse(workbookEntry, of: archive, with: workbook)
 
     let relsPath = relationshipsPath(of: workbookPath)
     guard let relsEntry = archive.entry(named: relsPath) else {
       throw XLSXError(.missingPart, "缺少工作簿的关系部件，无法找到各工作表", file: fileName, part: relsPath)
     }
     let rels = RelationshipsHandler(sourcePart: workbookPath)
-    try SAXParser.parse(relsEntry, of: archive, with: rels)
+    try parser.parse(relsEntry, of: archive, with: rels)
     let relationships = rels.relationships
 
     var sharedStrings: [String] = []
@@ -62,7 +64,7 @@ public final class Workbook: Sendable {
       let entry = archive.entry(named: target)
     {
       let handler = SharedStringsHandler(limits: limits)
-      try SAXParser.parse(entry, of: archive, with: handler)
+      try parser.parse(entry, of: archive, with: handler)
       sharedStrings = handler.strings
     }
     var kinds: [NumberFormatKind] = []
@@ -70,7 +72,7 @@ public final class Workbook: Sendable {
       let entry = archive.entry(named: target)
     {
       let handler = StylesHandler()
-      try SAXParser.parse(entry, of: archive, with: handler)
+      try parser.parse(entry, of: archive, with: handler)
       kinds = handler.kinds
     }
 
@@ -126,11 +128,11 @@ public final class Workbook: Sendable {
 
   // MARK: - Package pointers
 
-  private static func findWorkbookPart(in archive: ZipArchive) throws(XLSXError) -> String {
+  private static func findWorkbookPart(in archive: ZipArchive, parser: SAXParser) throws(XLSXError) -> String {
     if let entry = archive.entry(named: "_rels/.rels") {
       let rels = RelationshipsHandler(sourcePart: "")
       // A damaged package-relationships part is recovered from the content types below.
-      if (try? SAXParser.parse(entry, of: archive, with: rels)) != nil,
+      if (try? parser.parse(entry, of: archive, with: rels)) != nil,
         let main = rels.relationships.first(where: { $0.hasType("officeDocument") && !$0.isExternal })
       {
         return main.target
@@ -138,7 +140,7 @@ public final class Workbook: Sendable {
     }
     if let entry = archive.entry(named: "[Content_Types].xml") {
       let types = ContentTypesHandler()
-      try SAXParser.parse(entry, of: archive, with: types)
+      try parser.parse(entry, of: archive, with: types)
       let mainTypes = [".sheet.main+xml", ".sheet.macroEnabled.main+xml", ".template.main+xml",
                        ".template.macroEnabled.main+xml", "/spreadsheetml.main+xml"]
       if let main = types.overrides.first(where: { override in mainTypes.contains { override.type.hasSuffix($0) } }) {

@@ -284,14 +284,14 @@ private final class EntryDeflater: @unchecked Sendable {
   }
 
   func startEntry() {
-    crc = UInt32(crc32(0, nil, 0))
+    crc = 0
     compressedSize = 0
     uncompressedSize = 0
   }
 
   func add(_ bytes: UnsafeRawBufferPointer) throws(XLSXError) {
     guard !bytes.isEmpty else { return }
-    crc = UInt32(crc32(UInt(crc), bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bytes.count)))
+    crc = CRC32.update(crc, with: bytes)
     uncompressedSize += UInt64(bytes.count)
     stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress!.assumingMemoryBound(to: Bytef.self))
     stream.pointee.avail_in = uInt(bytes.count)
