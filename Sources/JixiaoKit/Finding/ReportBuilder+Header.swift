@@ -162,30 +162,33 @@ extension ReportBuilder {
   /// 年度总体目标: 预期目标 / 实际完成情况, each value below its label (national form) or
   /// to its right (Hubei `年度目标 | …`).
   mutating func readGoals() {
+    let goals = mapping.goals
     for row in text.rows where row < header.firstRow {
+      // Nothing below can change either goal once both are found.
+      if report.goals.expected != nil && report.goals.actual != nil { return }
       for cell in text.cells(inRow: row) where text.isAnchor(cell.reference) {
         guard let label = text.label(at: cell.reference) else { continue }
-        let labelInfo = (cell.reference, SheetText.text(of: cell.value), "")
-        if report.goals.expected == nil, let alias = mapping.goals.expected.match(label) {
+        let signature = TextSignature(label)
+        if report.goals.expected == nil, let alias = goals.expected.match(label, signature: signature) {
           if let (value, at) = goalValue(for: cell.reference) {
             report.goals.expected = value
             report.goals.cells.set("expected", at)
-            record("goals.expected", label: (labelInfo.0, labelInfo.1, alias), value: at, text: value)
+            record("goals.expected", label: (cell.reference, SheetText.text(of: cell.value), alias), value: at, text: value)
             use(at)
           }
-        } else if report.goals.actual == nil, let alias = mapping.goals.actual.match(label) {
+        } else if report.goals.actual == nil, let alias = goals.actual.match(label, signature: signature) {
           if let (value, at) = goalValue(for: cell.reference) {
             report.goals.actual = value
             report.goals.cells.set("actual", at)
-            record("goals.actual", label: (labelInfo.0, labelInfo.1, alias), value: at, text: value)
+            record("goals.actual", label: (cell.reference, SheetText.text(of: cell.value), alias), value: at, text: value)
             use(at)
           }
-        } else if report.goals.expected == nil, mapping.goals.blockLabels.match(label) != nil,
+        } else if report.goals.expected == nil, goals.blockLabels.match(label, signature: signature) != nil,
           let (value, at) = valueRight(of: cell.reference), !isGoalLabel(at)
         {
           report.goals.expected = value
           report.goals.cells.set("expected", at)
-          record("goals.expected", label: (labelInfo.0, labelInfo.1, "block"), value: at, text: value)
+          record("goals.expected", label: (cell.reference, SheetText.text(of: cell.value), "block"), value: at, text: value)
           use(at)
         }
       }
