@@ -25,6 +25,11 @@ struct NumberTextTests {
     #expect(RelativePath.from("/a/out", to: "/a/in/x.xlsx") == "../in/x.xlsx")
     #expect(RelativePath.from("/a", to: "/a/提交/东区/一 小.xlsx") == "提交/东区/一 小.xlsx")
     #expect(RelativePath.from("/a/b/c", to: "/x.xlsx") == "../../../x.xlsx")
+    #expect(RelativePath.from("/a/b", to: "/a/b/x.xlsx") == "x.xlsx")
+    #expect(RelativePath.from("/", to: "/x.xlsx") == "x.xlsx")
+    // Components compare whole: `b` is not a prefix match of `bc`.
+    #expect(RelativePath.from("/a/bc", to: "/a/b/x.xlsx") == "../b/x.xlsx")
+    #expect(RelativePath.from("/报送/汇总", to: "/报送/东区/一小.xlsx") == "../东区/一小.xlsx")
   }
 }
 
