@@ -61,13 +61,7 @@ public struct JSONStreamWriter: ~Copyable {
   }
 
   private mutating func grow(_ needed: Int) {
-    var newCapacity = capacity * 2
-    while newCapacity < count + needed { newCapacity *= 2 }
-    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    grown.update(from: storage, count: count)
-    storage.deallocate()
-    storage = grown
-    capacity = newCapacity
+    ByteStorage.grow(&storage, count: count, capacity: &capacity, toHold: count + needed)
   }
 
   @inline(__always)
@@ -126,6 +120,20 @@ public struct JSONStreamWriter: ~Copyable {
 
   /// Starts the next element of the open array.
   public mutating func item() { startElement() }
+
+  /// An array of `elements`, each written by `writeElement` as the next item. (Inlinable,
+  /// so that callers in other modules get it specialised for their element type.)
+  @inlinable
+  public mutating func array<Element>(
+    _ elements: some Sequence<Element>, _ writeElement: (Element, inout JSONStreamWriter) throws -> Void
+  ) rethrows {
+    beginArray()
+    for element in elements {
+      item()
+      try writeElement(element, &self)
+    }
+    endArray()
+  }
 
   private mutating func open(_ bracket: UInt8) {
     append(bracket)

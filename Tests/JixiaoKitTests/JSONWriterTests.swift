@@ -131,6 +131,33 @@ struct JSONStreamWriterTests {
     written += json.bytes
     #expect(String(decoding: written, as: UTF8.self) == "{\n \"files\": [],\n \"cells\": {},\n \"reports\": [\n  1\n ]\n}")
   }
+
+  /// `array(_:_:)` writes what the explicit calls write, for nested, empty and one-element
+  /// arrays; and a buffer grown far past its first 64 KiB keeps every byte.
+  @Test func arrayOfElementsAndGrowth() {
+    let rows: [[Int]] = [[1, 2], [], [3]]
+    var byHelper = JSONStreamWriter()
+    byHelper.array(rows) { row, json in json.array(row) { number, json in json.integer(number) } }
+    var byHand = JSONStreamWriter()
+    byHand.beginArray()
+    for row in rows {
+      byHand.item()
+      byHand.beginArray()
+      for number in row {
+        byHand.item()
+        byHand.integer(number)
+      }
+      byHand.endArray()
+    }
+    byHand.endArray()
+    #expect(byHelper.bytes == byHand.bytes)
+    #expect(String(decoding: byHelper.bytes, as: UTF8.self) == "[\n [\n  1,\n  2\n ],\n [],\n [\n  3\n ]\n]")
+
+    var long = JSONStreamWriter()
+    let text = String(repeating: "绩效", count: 50_000)  // 300,000 bytes
+    long.array([text, "尾"]) { item, json in json.string(item) }
+    #expect(long.bytes == Array("[\n \"\(text)\",\n \"尾\"\n]".utf8))
+  }
 }
 
 extension JSONValue {

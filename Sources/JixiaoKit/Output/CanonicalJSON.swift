@@ -26,14 +26,12 @@ public enum CanonicalJSON {
     json.member("name", mapping.name)
     json.member("sha256", mapping.sha256)
     json.endObject()
+    // Long arrays are handed to the sink as they grow.
     func array<Element>(_ items: some Sequence<Element>, _ write: (Element, inout JSONStreamWriter) -> Void) throws {
-      json.beginArray()
-      for item in items {
-        json.item()
+      try json.array(items) { item, json in
         write(item, &json)
         if json.count > 1 << 16 { try sink(json.takeBytes()) }
       }
-      json.endArray()
     }
     json.key("files")
     try array(files, write(file:to:))
@@ -75,12 +73,7 @@ public enum CanonicalJSON {
     json.member("filledOn", report.filledOn)
     json.member("phone", report.phone)
     json.key("funds")
-    json.beginArray()
-    for row in report.funds {
-      json.item()
-      write(funds: row, to: &json)
-    }
-    json.endArray()
+    json.array(report.funds, write(funds:to:))
     json.key("goals")
     json.beginObject()
     json.member("expected", report.goals.expected)
@@ -89,12 +82,7 @@ public enum CanonicalJSON {
     write(cells: report.goals.cells, to: &json)
     json.endObject()
     json.key("indicators")
-    json.beginArray()
-    for indicator in report.indicators {
-      json.item()
-      write(indicator: indicator, to: &json)
-    }
-    json.endArray()
+    json.array(report.indicators, write(indicator:to:))
     json.member("statedTotal", number: report.statedTotal)
     json.member("computedTotal", number: report.computedTotal)
     json.member("grade", report.grade)

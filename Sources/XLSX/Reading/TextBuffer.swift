@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import OrderedJSON
 
 /// A reusable byte buffer for the text of one element, bounded by
 /// ``ReadLimits/maxTextLength`` so that a single huge string cannot exhaust memory.
@@ -30,18 +31,11 @@ final class TextBuffer {
       overflowed = true
       return
     }
-    if count + text.count > capacity { grow(to: count + text.count) }
+    if count + text.count > capacity {
+      ByteStorage.grow(&storage, count: count, capacity: &capacity, toHold: count + text.count)
+    }
     (storage + count).update(from: base, count: text.count)
     count += text.count
-  }
-
-  private func grow(to needed: Int) {
-    let newCapacity = max(needed, capacity * 2)
-    let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    newStorage.update(from: storage, count: count)
-    storage.deallocate()
-    storage = newStorage
-    capacity = newCapacity
   }
 
   @inline(__always)

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import OrderedJSON
 
 /// One attribute of an element written by ``XMLEmitter``.
 struct XMLAttribute {
@@ -102,13 +103,7 @@ final class XMLEmitter {
       flush()
       if needed <= capacity { return }
     }
-    var newCapacity = capacity * 2
-    while newCapacity < count + needed { newCapacity *= 2 }
-    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    grown.update(from: storage, count: count)
-    storage.deallocate()
-    storage = grown
-    capacity = newCapacity
+    ByteStorage.grow(&storage, count: count, capacity: &capacity, toHold: count + needed)
   }
 
   // MARK: - Raw output
