@@ -45,8 +45,10 @@ struct MergeCommand: ParsableCommand {
 
   func run() throws {
     let started = Date()
+    // The inputs are listed while the mapping loads: neither needs the other.
+    let listing = BackgroundTask { [paths] in InputFiles.scan(paths) }
     let mapping = try mappingOptions.load()
-    var (inputs, errors) = InputFiles.scan(paths)
+    var (inputs, errors) = try listing.wait()
     // Never read our own outputs back in (an output inside an input directory).
     let outputs = [output, json].compactMap { $0 }.map(StandardPath.of)
     inputs.removeAll { input in
@@ -129,20 +131,22 @@ struct MergeSummary {
   }
 }
 
-/// Runs a throwing job on its own thread; ``wait()`` returns when it is done and rethrows.
-final class BackgroundTask: @unchecked Sendable {
+/// Runs a throwing job on its own thread; ``wait()`` returns its result when it is done,
+/// or rethrows.
+final class BackgroundTask<Value: Sendable>: @unchecked Sendable {
   private let done = DispatchSemaphore(value: 0)
-  private var failure: Error?
+  private var result: Result<Value, Error>?
 
-  init(_ job: @escaping @Sendable () throws -> Void) {
+  init(_ job: @escaping @Sendable () throws -> Value) {
     Thread.detachNewThread { [self] in
-      do { try job() } catch { failure = error }
+      result = Result { try job() }
       done.signal()
     }
   }
 
-  func wait() throws {
+  /// Blocks until the job is done; call it once.
+  func wait() throws -> Value {
     done.wait()
-    if let failure { throw failure }
+    return try result!.get()
   }
 }

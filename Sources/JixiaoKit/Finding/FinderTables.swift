@@ -2,27 +2,54 @@
 /// per mapping (``Mapping/finderTables``) rather than for every sheet.
 struct FinderTables: Sendable {
   /// Header-block fields, in ``HeaderField`` order.
-  let headerCandidates: [(HeaderField, AliasSet)]
+  let headerCandidates: AliasCandidates<HeaderField>
   /// Indicator-table columns, in ``IndicatorColumn`` order.
-  let indicatorColumns: [(IndicatorColumn, AliasSet)]
+  let indicatorColumns: AliasCandidates<IndicatorColumn>
   /// Funds-block columns, in ``FundsColumn`` order.
-  let fundsColumns: [(FundsColumn, AliasSet)]
+  let fundsColumns: AliasCandidates<FundsColumn>
   /// The funds rows of the mapping's `itemOrder`, in that order, and the other funds rows by name.
-  let orderedFundsRows: [(String, AliasSet)]
-  let otherFundsRows: [(String, AliasSet)]
+  let orderedFundsRows: AliasCandidates<String>
+  let otherFundsRows: AliasCandidates<String>
   /// The prefixes of funds sub-rows (`其中:`), normalised.
   let fundsSubRowPrefixes: [String]
 
   init(_ mapping: Mapping) {
-    headerCandidates = HeaderField.allCases.compactMap { field in mapping.header[field].map { (field, $0) } }
-    indicatorColumns = IndicatorColumn.allCases.compactMap { column in
-      mapping.indicators.columns[column].map { (column, $0) }
-    }
-    fundsColumns = FundsColumn.allCases.compactMap { column in mapping.funds.columns[column].map { (column, $0) } }
+    headerCandidates = AliasCandidates(HeaderField.allCases.compactMap { field in mapping.header[field].map { (field, $0) } })
+    indicatorColumns = AliasCandidates(
+      IndicatorColumn.allCases.compactMap { column in mapping.indicators.columns[column].map { (column, $0) } })
+    fundsColumns = AliasCandidates(
+      FundsColumn.allCases.compactMap { column in mapping.funds.columns[column].map { (column, $0) } })
     let rows = mapping.funds.rows
     let order = mapping.funds.itemOrder
-    orderedFundsRows = order.compactMap { item in rows[item].map { (item, $0) } }
-    otherFundsRows = rows.filter { !order.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    orderedFundsRows = AliasCandidates(order.compactMap { item in rows[item].map { (item, $0) } })
+    otherFundsRows = AliasCandidates(
+      rows.filter { !order.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     fundsSubRowPrefixes = mapping.funds.subRowPrefixes.map(LabelText.normalize)
+  }
+}
+
+/// Alias sets tried in order, the first that matches winning, with their union: most
+/// texts tried (values, other labels) match none of the sets, and the union says so in
+/// one test instead of one per set.
+struct AliasCandidates<Key: Sendable>: Sendable {
+  let entries: [(key: Key, aliases: AliasSet)]
+  /// Every alias of every set.
+  private let any: AliasSet
+
+  init(_ entries: [(Key, AliasSet)]) {
+    self.entries = entries.map { (key: $0.0, aliases: $0.1) }
+    var union = AliasSet()
+    for entry in entries { union.add(entry.1) }
+    any = union
+  }
+
+  /// The first set that `label` (in normal form, with its signature) matches, with the alias.
+  func match(_ label: String, signature: TextSignature) -> (key: Key, alias: String)? {
+    guard any.match(label, signature: signature) != nil else { return nil }
+    // By index: a `for (key, aliases) in` loop copies (retains) every set it tries.
+    for index in entries.indices {
+      if let alias = entries[index].aliases.match(label, signature: signature) { return (entries[index].key, alias) }
+    }
+    return nil
   }
 }

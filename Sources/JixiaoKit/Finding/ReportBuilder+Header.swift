@@ -97,34 +97,42 @@ extension ReportBuilder {
 
   /// Splits `填表人：张三  填报日期：2021年6月15日` into (label, value) pairs at colons; the
   /// label of each pair is the text after the previous value's last run of whitespace.
-  /// (On scalars: both colons and the whitespace are single scalars.)
+  /// (On scalar indices: both colons and the whitespace are single scalars, and the
+  /// pieces are copied out of `raw` without decoding it into an array.)
   static func colonSegments(_ raw: String) -> [(label: String, value: String)] {
-    let scalars = Array(raw.unicodeScalars)
-    let colonIndices = scalars.indices.filter { scalars[$0] == ":" || scalars[$0] == "：" }
-    guard !colonIndices.isEmpty else { return [] }
-    func text(_ range: Range<Int>) -> String {
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: scalars[range])
-      return String(view)
+    let scalars = raw.unicodeScalars
+    var colons: [String.Index] = []
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      if scalars[index] == ":" || scalars[index] == "：" { colons.append(index) }
+      scalars.formIndex(after: &index)
     }
+    guard !colons.isEmpty else { return [] }
     var pairs: [(String, String)] = []
-    var labelStart = 0
-    for (position, colon) in colonIndices.enumerated() {
-      let label = text(labelStart..<colon)
-      let valueEnd: Int
-      if position + 1 < colonIndices.count {
+    var labelStart = scalars.startIndex
+    for (position, colon) in colons.enumerated() {
+      let label = String(scalars[labelStart..<colon])
+      let afterColon = scalars.index(after: colon)
+      let valueEnd: String.Index
+      if position + 1 < colons.count {
         // The next label starts after the last whitespace before the next colon.
-        let next = colonIndices[position + 1]
+        let next = colons[position + 1]
         var split = next
-        while split > colon + 1, !scalars[split - 1].properties.isWhitespace { split -= 1 }
-        valueEnd = split > colon + 1 ? split : next
+        while split > afterColon, !isWhitespace(scalars[scalars.index(before: split)]) { scalars.formIndex(before: &split) }
+        valueEnd = split > afterColon ? split : next
         labelStart = valueEnd
       } else {
-        valueEnd = scalars.count
+        valueEnd = scalars.endIndex
       }
-      pairs.append((label, text((colon + 1)..<max(colon + 1, valueEnd))))
+      pairs.append((label, String(scalars[afterColon..<max(afterColon, valueEnd)])))
     }
     return pairs
+  }
+
+  /// Unicode White_Space (what `Character.isWhitespace` says of a single scalar), tested
+  /// without the property tables: ``FoldedText/isSpace(_:)`` also counts U+FEFF.
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value != 0xFEFF && FoldedText.isSpace(scalar)
   }
 
   /// The first non-blank cell right of `reference`'s block on the same row, unless a

@@ -24,7 +24,7 @@ extension ReportBuilder {
         let raw = trimmedText(at: reference)
       {
         if raw != level1?.raw {
-          let split = IndicatorName.split(raw, prefixes: AliasSet())
+          let split = IndicatorName.split(raw, prefixes: .empty)
           let canonical = canonicalLevel1(split.name)
           if let weight = split.weight, text.sourceReference(of: reference).row == row || level1?.raw != raw {
             groupWeights.append((canonical, weight, "\(text.sourceReference(of: reference))"))
@@ -36,7 +36,7 @@ extension ReportBuilder {
       if let column = columns[.level2], let raw = trimmedText(at: CellReference(row: row, column: column)),
         raw != level2?.raw
       {
-        level2 = (raw, canonicalLevel2(IndicatorName.split(raw, prefixes: AliasSet()).name, under: level1?.canonical))
+        level2 = (raw, canonicalLevel2(IndicatorName.split(raw, prefixes: .empty).name, under: level1?.canonical))
       }
       guard let indicator = readIndicator(row: row, level1: level1?.canonical, level2: level2?.canonical) else {
         continue
@@ -56,7 +56,7 @@ extension ReportBuilder {
         let reference = CellReference(row: row, column: column)
         guard text.sourceReference(of: reference) == reference, let label = text.label(at: reference),
           mapping.indicators.blockLabels.match(label) != nil, let raw = text.text(at: reference),
-          let weight = IndicatorName.split(raw, prefixes: AliasSet()).weight
+          let weight = IndicatorName.split(raw, prefixes: .empty).weight
         else { continue }
         groupWeights.append(("", weight, "\(reference)"))
         use(reference)

@@ -86,14 +86,9 @@ final class TableFinder {
 
   /// The first alias set among `candidates` that `label` matches, with the alias. (Asking
   /// ``knownLabels`` first, to skip value cells, was measured slower: that union holds
-  /// every pattern of the mapping.)
-  func match<Key>(_ label: String, in candidates: [(Key, AliasSet)]) -> (Key, String)? {
-    let signature = TextSignature(label)
-    // By index: a `for (key, aliases) in` loop copies (retains) every set it tries.
-    for index in candidates.indices {
-      if let alias = candidates[index].1.match(label, signature: signature) { return (candidates[index].0, alias) }
-    }
-    return nil
+  /// every pattern of the mapping; ``AliasCandidates`` holds only the union of its sets.)
+  func match<Key>(_ label: String, in candidates: AliasCandidates<Key>) -> (Key, String)? {
+    candidates.match(label, signature: TextSignature(label)).map { ($0.key, $0.alias) }
   }
 
   /// Whether `label` is any label the mapping knows (so it is never taken as a value).

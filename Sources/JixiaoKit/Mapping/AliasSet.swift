@@ -158,6 +158,9 @@ public struct AliasSet: Sendable {
 
   public var isEmpty: Bool { storage.exact.isEmpty && storage.patterns.isEmpty }
 
+  /// The set without aliases, made once (making a set builds its lookup tables).
+  public static let empty = AliasSet()
+
   /// The alias that `normalized` text matches (the exact text, or `/pattern/`), or nil.
   public func match(_ normalized: String) -> String? {
     match(normalized, signature: TextSignature(normalized))

@@ -37,15 +37,22 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
       }
       entries[position] = entry
     }
-    var size = 0
-    // An A1 reference has at most 10 bytes (`XFD1048576`).
-    for index in entries.indices { size += entries[index].key.utf8.count + 12 }
-    storage.reserveCapacity(size)
-    for index in entries.indices where index + 1 == entries.count || entries[index + 1].key != entries[index].key {
-      storage.append(contentsOf: entries[index].key.utf8)
-      storage.append(Self.keyEnd)
-      entries[index].reference.withA1Bytes { storage.append(contentsOf: $0) }
-      storage.append(Self.entryEnd)
+    // Written on the stack first, then copied into a buffer of the exact size (a merge
+    // holds hundreds of thousands of these maps).
+    var bound = 0
+    for index in entries.indices { bound += entries[index].key.utf8.count + 2 + CellReference.maxA1Length }
+    storage = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
+      var count = 0
+      for index in entries.indices where index + 1 == entries.count || entries[index + 1].key != entries[index].key {
+        var key = entries[index].key
+        count += key.withUTF8 { UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: $0) }
+        buffer[count] = Self.keyEnd
+        count += 1
+        count += entries[index].reference.writeA1(into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
+        buffer[count] = Self.entryEnd
+        count += 1
+      }
+      return Array(buffer[..<count])
     }
   }
 

@@ -64,7 +64,7 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
   /// The 1-based A1 form, `B7`.
   public var description: String {
     // Built from bytes on the stack: interpolation costs more than the rest of a lookup here.
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxA1Length) { buffer in
       String(decoding: buffer[..<writeA1(into: buffer)], as: UTF8.self)
     }
   }
@@ -72,14 +72,18 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
   /// Calls `body` with the A1 form as UTF-8, without making a string. (Not generic: a
   /// generic function called from another module instantiates its metadata per call.)
   public func withA1Bytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxA1Length) { buffer in
       body(UnsafeBufferPointer(rebasing: buffer[..<writeA1(into: buffer)]))
     }
   }
 
-  /// Writes the A1 form at the start of `buffer` (16 bytes hold any reference) and
-  /// returns its length.
-  private func writeA1(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+  /// The most bytes an A1 form takes (``writeA1(into:)``).
+  public static let maxA1Length = 16
+
+  /// Writes the A1 form at the start of `buffer`, which must hold ``maxA1Length`` bytes,
+  /// and returns its length.
+  public func writeA1(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    precondition(buffer.count >= Self.maxA1Length, "an A1 buffer holds \(Self.maxA1Length) bytes")
     var count = 0
     var remaining = column + 1
     while remaining > 0, count < 8 {

@@ -24,7 +24,9 @@ struct ColonSegmentsTests {
 
   /// The same segments as the former definition on `Character`s, for random lines.
   @Test func agreesWithTheCharacterDefinition() {
-    let alphabet: [Character] = ["填", "表", "人", "：", ":", " ", "\u{3000}", "\n", "张", "三", "1", "a", "电", "话"]
+    let alphabet: [Character] = [
+      "填", "表", "人", "：", ":", " ", "\u{3000}", "\n", "\u{A0}", "\u{FEFF}", "\t", "张", "三", "1", "a", "电", "话",
+    ]
     var random = SeededGenerator(seed: 11)
     for _ in 0..<2_000 {
       let text = String((0..<Int.random(in: 0...16, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
