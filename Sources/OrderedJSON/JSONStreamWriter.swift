@@ -207,21 +207,7 @@ public struct JSONStreamWriter: ~Copyable {
 
   private mutating func writeDigits(of value: Int64) {
     reserve(20)
-    if value < 0 { append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
-    var length = 0
-    var scan = magnitude
-    repeat {
-      length += 1
-      scan /= 10
-    } while scan > 0
-    var position = count + length
-    repeat {
-      position -= 1
-      storage[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-      magnitude /= 10
-    } while magnitude > 0
-    count += length
+    count += ByteStorage.writeDecimal(Int(value), at: storage + count)
   }
 
   /// An integer, or null.

@@ -135,26 +135,53 @@ public enum JSONValue: Equatable, Sendable {
   ) -> (index: Int, length: Int, code: String)? {
     var index = start
     while index < bytes.count {
-      let byte = bytes[index]
-      guard needsEscapeCheck(byte) else {
-        index += 1
+      // Eight bytes at a time while none of them may need a look.
+      if index + 8 <= bytes.count,
+        !mayNeedEscapeCheck(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      {
+        index += 8
         continue
       }
-      switch byte {
-      case UInt8(ascii: "\""): return (index, 1, "\\\"")
-      case UInt8(ascii: "\\"): return (index, 1, "\\\\")
-      case UInt8(ascii: "\n"): return (index, 1, "\\n")
-      case UInt8(ascii: "\r"): return (index, 1, "\\r")
-      case UInt8(ascii: "\t"): return (index, 1, "\\t")
-      case 0..<0x20: return (index, 1, unicodeEscape(UInt32(byte)))
-      case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9:
-        // U+2028 / U+2029 (E2 80 A8 / E2 80 A9).
-        return (index, 3, unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029))
-      default:
+      // Byte by byte through those eight (or the last few).
+      let end = min(index + 8, bytes.count)
+      while index < end {
+        let byte = bytes[index]
+        if needsEscapeCheck(byte) {
+          switch byte {
+          case UInt8(ascii: "\""): return (index, 1, "\\\"")
+          case UInt8(ascii: "\\"): return (index, 1, "\\\\")
+          case UInt8(ascii: "\n"): return (index, 1, "\\n")
+          case UInt8(ascii: "\r"): return (index, 1, "\\r")
+          case UInt8(ascii: "\t"): return (index, 1, "\\t")
+          case 0..<0x20: return (index, 1, unicodeEscape(UInt32(byte)))
+          case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9:
+            // U+2028 / U+2029 (E2 80 A8 / E2 80 A9).
+            return (index, 3, unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029))
+          default:
+            break
+          }
+        }
         index += 1
       }
     }
     return nil
+  }
+
+  /// Whether any of the eight bytes of `word` needs ``needsEscapeCheck(_:)``'s look: a
+  /// control (below 0x20), `"`, `\\` or 0xE2. Exact, by the "has a zero byte" test:
+  /// `(x - 0x0101…01) & ~x & 0x8080…80` is non-zero exactly when some byte of `x` is 0, and
+  /// with 0x2020…20 in place of 0x0101…01, when some byte is below 0x20 (borrows only
+  /// disturb the bytes above the first such byte). A byte equal to `b` is a zero byte of
+  /// `x ^ bbbb…bb`.
+  @inline(__always)
+  static func mayNeedEscapeCheck(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
+    let controls = (word &- ones &* 0x20) & ~word
+    let quotes = zeroBytes(word ^ (ones &* 0x22))
+    let backslashes = zeroBytes(word ^ (ones &* 0x5C))
+    let separatorLeads = zeroBytes(word ^ (ones &* 0xE2))
+    return (controls | quotes | backslashes | separatorLeads) & (ones &* 0x80) != 0
   }
 
   /// Whether `byte` may start something to escape: a control, `"`, `\\`, or 0xE2 (the

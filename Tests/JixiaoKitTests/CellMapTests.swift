@@ -1,5 +1,6 @@
 import Testing
 import XLSX
+import _XLSXTestSupport
 
 @testable import JixiaoKit
 
@@ -43,6 +44,23 @@ struct CellMapTests {
     for entry in ordered { expected.set(entry.0, entry.1) }
     #expect(CellMap(ordered.map { (key: $0.0, reference: $0.1) }) == expected)
     #expect(IndicatorColumn.inKeyOrder.map(\.rawValue) == IndicatorColumn.allCases.map(\.rawValue).sorted())
+  }
+
+  /// Keys that are prefixes of others, set in every order, keep bytewise key order and
+  /// are each found.
+  @Test func keysThatArePrefixesOfOthers() {
+    let keys = ["a", "ab", "abc", "abd", "b", "score", "scores", "s"]
+    var random = SeededGenerator(seed: 7)
+    for _ in 0..<50 {
+      var cells = CellMap()
+      for (number, key) in keys.shuffled(using: &random).enumerated() { cells[key] = "A\(number + 1)" }
+      #expect(cells.map(\.key) == keys.sorted())
+      for key in keys { #expect(cells[key] != nil, "\(key)") }
+      for missing in ["", "aa", "abcd", "c", "sc", "scored", "abb"] { #expect(cells[missing] == nil, "\(missing)") }
+      cells["ab"] = nil
+      #expect(cells.map(\.key) == keys.sorted().filter { $0 != "ab" })
+      #expect(cells["abc"] != nil && cells["a"] != nil)
+    }
   }
 
   @Test func anEmptyValueIsKeptApartFromAMissingOne() {

@@ -111,6 +111,29 @@ struct JSONEscapingTests {
     #expect(written(String(repeating: "a\n", count: 500)) == "\"" + String(repeating: "a\\n", count: 500) + "\"")
   }
 
+  /// Runs of plain bytes are skipped eight at a time: every escape at every position of
+  /// 24-byte runs of ASCII and of CJK (whose bytes are all above 0x7F), so in every lane
+  /// of a word, and at the start and end of the text.
+  @Test func everyEscapeInEveryLaneOfTheWordScan() {
+    let escaped: [(String, String)] = [
+      ("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"), ("\u{0}", "\\u0000"),
+      ("\u{1F}", "\\u001f"), ("\u{2028}", "\\u2028"), ("\u{2029}", "\\u2029"),
+    ]
+    for run in [String(repeating: "abcdefgh", count: 3), String(repeating: "项目", count: 4)] {
+      let characters = Array(run)
+      for (text, code) in escaped {
+        for position in 0...characters.count {
+          let before = String(characters[..<position])
+          let after = String(characters[position...])
+          #expect(written(before + text + after) == "\"" + before + code + after + "\"", "\(position) \(code)")
+        }
+      }
+      // Bytes that only share a word with something to look at are copied.
+      #expect(written(run + "\u{2026}" + run) == "\"" + run + "\u{2026}" + run + "\"")
+      #expect(written(run + "\u{7F}!#[]" + run) == "\"" + run + "\u{7F}!#[]" + run + "\"")
+    }
+  }
+
   /// Random texts over an alphabet of plain and escaped characters, as a value, inside
   /// an array and as an object key.
   @Test func randomTextsAgreeWithTheDefinition() {

@@ -110,6 +110,15 @@ struct JSONStreamWriterTests {
     }
   }
 
+  @Test func decimalDigitsWrittenInPlace() {
+    var buffer = [UInt8](repeating: 0, count: 24)
+    for value in [0, 5, 9, 10, 99, 100, -1, -10, 1_048_576, Int.max, Int.min] {
+      let length = buffer.withUnsafeMutableBufferPointer { ByteStorage.writeDecimal(value, at: $0.baseAddress!) }
+      #expect(String(decoding: buffer[..<length], as: UTF8.self) == String(value))
+    }
+    #expect(buffer.withUnsafeMutableBufferPointer { ByteStorage.writeDecimal(Int.min, at: $0.baseAddress!) } == 20)
+  }
+
   @Test func emptyContainersAndFlushedPieces() {
     var json = JSONStreamWriter()
     var written: [UInt8] = []

@@ -131,23 +131,26 @@ public struct ConsolidatedWorkbook {
     _ writer: WorkbookWriter, _ styles: Styles, name: String, headers: [String], rowCount count: Int, maxWidth: Double = 50,
     rows: RowSource
   ) throws(XLSXError) {
+    let width = { (units: Int) in min(max(Double(units) + 2, 6), maxWidth) }
     var widest = headers.map { ColumnWidth.displayUnits(of: $0) }
     var measured = 0
     try rows { cells, _ in
       // Widths from the first rows are enough.
       measured += 1
       for (column, cell) in cells.enumerated() where column < widest.count {
+        // A column at its widest cannot grow.
+        guard width(widest[column]) < maxWidth else { continue }
         let text: String
         switch cell.value {
         case .string(let value): text = value
         case .number(let number): text = NumberText.rounded(number, places: 2)
         default: continue
         }
-        widest[column] = max(widest[column], ColumnWidth.displayUnits(of: text))
+        widest[column] = ColumnWidth.displayUnits(of: text, atLeast: widest[column])
       }
       return measured < Self.rowsMeasuredForWidths
     }
-    let widths: [Double?] = widest.map { min(max(Double($0) + 2, 6), maxWidth) }
+    let widths: [Double?] = widest.map(width)
     let lastColumn = max(headers.count - 1, 0)
     let sheet = try writer.addSheet(
       named: name,

@@ -136,24 +136,28 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
     }
   }
 
-  /// The entry for `key` (found) or the empty range where it would go.
+  /// The entry for `key` (found) or the empty range where it would go. Each entry's key
+  /// is compared with `key` byte by byte as the entry is walked, in one pass.
   private func locate(_ key: String) -> (range: Range<Int>, found: Bool) {
     var key = key
     return key.withUTF8 { key in
       storage.withUnsafeBufferPointer { storage in
         var start = 0
         while start < storage.count {
-          var keyEnd = start
-          while storage[keyEnd] != Self.keyEnd { keyEnd += 1 }
-          var entryEnd = keyEnd
+          // How many bytes the entry's key shares with `key` from the start.
+          var shared = 0
+          while shared < key.count, storage[start + shared] != Self.keyEnd, storage[start + shared] == key[shared] {
+            shared += 1
+          }
+          let keyEnds = storage[start + shared] == Self.keyEnd
+          var entryEnd = start + shared
           while storage[entryEnd] != Self.entryEnd { entryEnd += 1 }
           entryEnd += 1
-          // Compare the entry's key with `key` bytewise.
-          let length = keyEnd - start
-          let common = Swift.min(length, key.count)
-          let order = common == 0 ? 0 : memcmp(storage.baseAddress! + start, key.baseAddress!, common)
-          if order == 0 && length == key.count { return (start..<entryEnd, true) }
-          if order > 0 || (order == 0 && key.count < length) { return (start..<start, false) }
+          if keyEnds && shared == key.count { return (start..<entryEnd, true) }
+          // The entry comes after `key` when `key` is a prefix of its key or its first
+          // differing byte is greater.
+          let entryFollows = !keyEnds && (shared == key.count || storage[start + shared] > key[shared])
+          if entryFollows { return (start..<start, false) }
           start = entryEnd
         }
         return (start..<start, false)

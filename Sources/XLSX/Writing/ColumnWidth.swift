@@ -15,6 +15,14 @@ public enum ColumnWidth {
     simpleDisplayUnits(of: text) ?? characterDisplayUnits(of: text)
   }
 
+  /// The display width of `text`, or `units` when that is more. A text is never wider
+  /// than its UTF-8 byte count (no character counts more than 2, and every one that
+  /// counts 2 takes at least 3 bytes), so a text of at most `units` bytes, which a
+  /// `String` counts without reading it, is not measured.
+  public static func displayUnits(of text: String, atLeast units: Int) -> Int {
+    text.utf8.count > units ? max(units, displayUnits(of: text)) : units
+  }
+
   /// The width of a text made only of printable ASCII, Latin-1 letters and signs, arrows,
   /// mathematical operators, common CJK and full-width forms and line feeds, where every
   /// scalar is a character of its own (no grapheme breaking needed); nil for any other

@@ -29,11 +29,14 @@ final class SharedStringTable {
 
   var uniqueCount: Int { hashes.count }
 
-  /// The index of `text`, adding it when new; counts one more reference.
-  func index(of text: String) -> Int {
+  /// The index of `text`, adding it when new; counts one more reference. `likely` is the
+  /// index of a text that is often the same one (the text above in the same column):
+  /// comparing bytes with it costs less than hashing.
+  func index(of text: String, likely: Int? = nil) -> Int {
     totalCount += 1
     var text = text
     return text.withUTF8 { text in
+      if let likely, hashes.indices.contains(likely), isText(likely, equalTo: text) { return likely }
       let hash = Self.hash(text, seed: seed)
       let mask = slots.count - 1
       var slot = Int(truncatingIfNeeded: hash) & mask
@@ -97,7 +100,12 @@ final class SharedStringTable {
     }
     if offset < raw.count {
       var tail: UInt64 = 0
-      for index in offset..<raw.count { tail |= UInt64(raw[index]) << (8 * UInt64(index - offset)) }
+      if raw.count >= 8 {
+        // The last eight bytes, some of them hashed already: one load.
+        tail = raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)
+      } else {
+        for index in offset..<raw.count { tail |= UInt64(raw[index]) << (8 * UInt64(index - offset)) }
+      }
       hash = mix(hash ^ tail, 0xE703_7ED1_A0B4_28DB)
     }
     return mix(hash, 0x8EBC_6AF0_9C88_C6E3)

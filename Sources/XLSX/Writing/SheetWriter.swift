@@ -31,6 +31,9 @@ public final class SheetWriter {
   private var cachedStyles: [CellStyle] = []
   private var cachedDateFormats: [DateFormat?] = []
   private var cachedIndices: [Int] = []
+  /// The shared-string index of the last text written in each column (texts often
+  /// repeat down a column: a file's name, its sheet, its unit).
+  private var lastSharedStrings: [Int?] = []
   private var merges: [CellRange] = []
   private var hyperlinks: [CellReference: CellHyperlink] = [:]
   private var comments: [CellReference: CellComment] = [:]
@@ -98,6 +101,7 @@ public final class SheetWriter {
       cachedStyles += repeatElement(.plain, count: missing)
       cachedDateFormats += repeatElement(nil, count: missing)
       cachedIndices += repeatElement(-1, count: missing)
+      lastSharedStrings += repeatElement(nil, count: missing)
     }
     styleIndices.removeAll(keepingCapacity: true)
     var written = 0
@@ -123,7 +127,10 @@ public final class SheetWriter {
       let style = styleIndices[column]
       let value: EncodedValue
       switch cells[column].value {
-      case .string(let text): value = .sharedString(sharedStrings.index(of: text))
+      case .string(let text):
+        let index = sharedStrings.index(of: text, likely: lastSharedStrings[column])
+        lastSharedStrings[column] = index
+        value = .sharedString(index)
       case .number(let number): value = .number(number)
       case .bool(let flag): value = .bool(flag)
       case .error(let text): value = .error(text)
@@ -251,7 +258,8 @@ public final class SheetWriter {
       workbook.noteLink(from: name, to: sheet)
     case .file(let text), .url(let text):
       guard !text.isEmpty else { throw invalid("超链接地址为空", cell: cell) }
-      guard text.utf16.count <= Self.maxLinkLength else {
+      // (A text has no more UTF-16 units than UTF-8 bytes, and counting bytes is free.)
+      guard text.utf8.count <= Self.maxLinkLength || text.utf16.count <= Self.maxLinkLength else {
         throw invalid("超链接地址超过 Excel 上限 2079 个字符", cell: cell)
       }
       if let bad = XMLText.firstForbiddenCharacter(in: text) {
@@ -382,32 +390,47 @@ public final class SheetWriter {
   /// cannot stand in a URI (space, `#`, `%` …) are percent-encoded; other characters,
   /// Chinese included, are kept as they are, as Excel does.
   static func fileTarget(_ path: String) -> String {
-    let bytes = Array(path.utf8)
-    let isSlash = { (byte: UInt8) in byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") }
-    var result: [UInt8] = []
-    if bytes.count >= 3, (bytes[0] | 0x20) >= UInt8(ascii: "a"), (bytes[0] | 0x20) <= UInt8(ascii: "z"),
-      bytes[1] == UInt8(ascii: ":"), isSlash(bytes[2])
-    {
-      result = Array("file:///".utf8)
-    } else if bytes.count >= 2, isSlash(bytes[0]), isSlash(bytes[1]) {
-      result = Array("file:".utf8)
-    } else if bytes.first == UInt8(ascii: "/") {
-      result = Array("file://".utf8)
-    }
-    let hex = Array("0123456789ABCDEF".utf8)
-    for byte in path.utf8 {
-      switch byte {
-      case UInt8(ascii: "\\"):
-        result.append(UInt8(ascii: "/"))
-      case 0...0x20, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "<"),
-        UInt8(ascii: ">"), UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"),
-        UInt8(ascii: "}"):
-        result += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-      default:
-        result.append(byte)
+    var path = path
+    return path.withUTF8 { bytes in
+      let isSlash = { (byte: UInt8) in byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") }
+      let scheme: StaticString
+      if bytes.count >= 3, (bytes[0] | 0x20) >= UInt8(ascii: "a"), (bytes[0] | 0x20) <= UInt8(ascii: "z"),
+        bytes[1] == UInt8(ascii: ":"), isSlash(bytes[2])
+      {
+        scheme = "file:///"
+      } else if bytes.count >= 2, isSlash(bytes[0]), isSlash(bytes[1]) {
+        scheme = "file:"
+      } else if bytes.first == UInt8(ascii: "/") {
+        scheme = "file://"
+      } else {
+        scheme = ""
+      }
+      let hex: StaticString = "0123456789ABCDEF"
+      // Every byte of the path becomes at most three.
+      return String(unsafeUninitializedCapacity: scheme.utf8CodeUnitCount + 3 * bytes.count) { target in
+        var count = 0
+        func append(_ byte: UInt8) {
+          target[count] = byte
+          count += 1
+        }
+        for index in 0..<scheme.utf8CodeUnitCount { append(scheme.utf8Start[index]) }
+        for byte in bytes {
+          switch byte {
+          case UInt8(ascii: "\\"):
+            append(UInt8(ascii: "/"))
+          case 0...0x20, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "<"),
+            UInt8(ascii: ">"), UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"),
+            UInt8(ascii: "}"):
+            append(UInt8(ascii: "%"))
+            append(hex.utf8Start[Int(byte >> 4)])
+            append(hex.utf8Start[Int(byte & 0xF)])
+          default:
+            append(byte)
+          }
+        }
+        return count
       }
     }
-    return String(decoding: result, as: UTF8.self)
   }
 }
 

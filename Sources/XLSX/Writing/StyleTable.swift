@@ -97,6 +97,7 @@ final class StyleTable {
   }
 
   /// The `cellXfs` index of the style registered as `id`, adding what is new.
+  @inline(__always)
   func index(of id: CellStyleID) throws(XLSXError) -> Int {
     try checkIssued(id)
     let known = registeredIndices[id.number]
@@ -106,6 +107,7 @@ final class StyleTable {
     return index
   }
 
+  @inline(__always)
   private func checkIssued(_ id: CellStyleID) throws(XLSXError) {
     guard id.table == ObjectIdentifier(self), registeredStyles.indices.contains(id.number) else {
       throw XLSXError(.invalidValue, "样式编号不是由本工作簿登记的（CellStyleID 只能用于登记它的工作簿）")
@@ -153,17 +155,22 @@ final class StyleTable {
 /// Checks on text that goes where `_xHHHH_` escapes are not decoded (attributes,
 /// sheet names, document properties).
 enum XMLText {
-  /// The first character XML 1.0 cannot carry, as hex, or nil.
+  /// The first character XML 1.0 cannot carry, as hex, or nil. (Found on the UTF-8 bytes:
+  /// the controls are single bytes, U+FFFE and U+FFFF are EF BF BE and EF BF BF.)
   static func firstForbiddenCharacter(in text: String) -> String? {
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      let forbidden = (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE
-        || value == 0xFFFF
-      if forbidden {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    var text = text
+    let forbidden = text.withUTF8 { bytes -> UInt32? in
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return UInt32(byte) }
+        if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] | 1 == 0xBF {
+          return bytes[index + 2] == 0xBE ? 0xFFFE : 0xFFFF
+        }
       }
+      return nil
     }
-    return nil
+    guard let value = forbidden else { return nil }
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
   }
 }

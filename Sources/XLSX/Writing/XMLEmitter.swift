@@ -157,23 +157,7 @@ final class XMLEmitter {
   /// Writes the decimal digits of `value` at `target`; returns how many bytes.
   @inline(__always)
   static func formatInteger(_ value: Int, into target: UnsafeMutablePointer<UInt8>) -> Int {
-    var magnitude = value.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, filled from the end
-    return withUnsafeMutableBytes(of: &digits) { scratch in
-      var position = scratch.count
-      repeat {
-        position -= 1
-        scratch[position] = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
-        magnitude /= 10
-      } while magnitude > 0
-      if value < 0 {
-        position -= 1
-        scratch[position] = UInt8(ascii: "-")
-      }
-      let length = scratch.count - position
-      UnsafeMutableRawPointer(target).copyMemory(from: scratch.baseAddress! + position, byteCount: length)
-      return length
-    }
+    ByteStorage.writeDecimal(value, at: target)
   }
 
   /// The letters of a 0-based column: 0 → `A`, 27 → `AB`, 16383 → `XFD`.

@@ -30,6 +30,11 @@ struct NumberTextTests {
     // Components compare whole: `b` is not a prefix match of `bc`.
     #expect(RelativePath.from("/a/bc", to: "/a/b/x.xlsx") == "../b/x.xlsx")
     #expect(RelativePath.from("/报送/汇总", to: "/报送/东区/一小.xlsx") == "../东区/一小.xlsx")
+    // Doubled and trailing slashes make no empty components.
+    #expect(RelativePath.from("//a//b/", to: "/a/c//x.xlsx") == "../c/x.xlsx")
+    #expect(RelativePath.from("/a/b/c", to: "/a") == "../..")
+    #expect(RelativePath.from("/a", to: "/a") == "")
+    #expect(RelativePath.from("/", to: "/") == "")
   }
 }
 

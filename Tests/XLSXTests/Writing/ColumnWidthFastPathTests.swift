@@ -24,6 +24,7 @@ struct ColumnWidthFastPathTests {
   func concreteWidths(_ text: String, _ width: Int) {
     #expect(ColumnWidth.displayUnits(of: text) == width, "「\(text.debugDescription)」")
     #expect(ColumnWidth.displayUnits(of: text) == reference(text), "「\(text.debugDescription)」 per character")
+    #expect(width <= text.utf8.count, "never wider than its UTF-8 bytes")
   }
 
   /// Random texts over the fast path's alphabet and its borders, with line breaks and a
@@ -54,6 +55,7 @@ struct ColumnWidthFastPathTests {
       }
       let width = ColumnWidth.displayUnits(of: text)
       #expect(width == reference(text), "「\(text.debugDescription)」")
+      #expect(width <= text.utf8.count, "「\(text.debugDescription)」 never wider than its UTF-8 bytes")
       if width != reference(text) { break }
       checked += 1
     }

@@ -19,6 +19,19 @@ struct ColumnWidthTests {
     #expect(ColumnWidth.displayUnits(of: "a\u{1}") == 1)
   }
 
+  @Test("At least a width: the larger one, the text measured only when it has more bytes")
+  func displayUnitsAtLeast() {
+    #expect(ColumnWidth.displayUnits(of: "单位", atLeast: 0) == 4)
+    #expect(ColumnWidth.displayUnits(of: "单位", atLeast: 3) == 4)
+    #expect(ColumnWidth.displayUnits(of: "单位", atLeast: 5) == 5)
+    #expect(ColumnWidth.displayUnits(of: "单位", atLeast: 6) == 6, "6 bytes: not measured")
+    #expect(ColumnWidth.displayUnits(of: "abc", atLeast: 2) == 3)
+    #expect(ColumnWidth.displayUnits(of: "abc", atLeast: 3) == 3)
+    #expect(ColumnWidth.displayUnits(of: "", atLeast: 0) == 0)
+    #expect(ColumnWidth.displayUnits(of: "e\u{301}\n🙂", atLeast: 1) == 2)
+    #expect(ColumnWidth.displayUnits(of: "短\n很长的一行文字", atLeast: 10) == 14)
+  }
+
   @Test("The longest line counts")
   func lines() {
     #expect(ColumnWidth.displayUnits(of: "短\n很长的一行文字\r\nabc") == 14)

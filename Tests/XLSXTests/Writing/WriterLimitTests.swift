@@ -168,6 +168,23 @@ struct WriterLimitTests {
     #expect(SheetWriter.fileTarget("C:\\报表\\a#1.xlsx") == "file:///C:/报表/a%231.xlsx")
     #expect(SheetWriter.fileTarget("\\\\server\\share\\a.xlsx") == "file://server/share/a.xlsx")
     #expect(SheetWriter.fileTarget("/srv/表 格/100%.xlsx") == "file:///srv/表%20格/100%25.xlsx")
+    #expect(SheetWriter.fileTarget("") == "")
+    #expect(SheetWriter.fileTarget("a\u{1}\u{7F}\"#%<>^`{|}b") == "a%01%7F%22%23%25%3C%3E%5E%60%7B%7C%7Db")
+    #expect(SheetWriter.fileTarget("c:/x 1.xlsx") == "file:///c:/x%201.xlsx")
+    #expect(SheetWriter.fileTarget("//srv/a.xlsx") == "file://srv/a.xlsx")
+    #expect(SheetWriter.fileTarget("C:") == "C:", "too short for a drive path")
+  }
+
+  @Test("Characters XML cannot carry are named by their code point")
+  func forbiddenCharacters() {
+    #expect(XMLText.firstForbiddenCharacter(in: "项目\t\n\r ok") == nil)
+    #expect(XMLText.firstForbiddenCharacter(in: "a\u{1}b\u{2}") == "0001")
+    #expect(XMLText.firstForbiddenCharacter(in: "\u{0}") == "0000")
+    #expect(XMLText.firstForbiddenCharacter(in: "项\u{1F}") == "001F")
+    #expect(XMLText.firstForbiddenCharacter(in: "项\u{FFFE}") == "FFFE")
+    #expect(XMLText.firstForbiddenCharacter(in: "\u{FFFF}\u{1}") == "FFFF")
+    // Neighbours of U+FFFE / U+FFFF in UTF-8 are allowed.
+    #expect(XMLText.firstForbiddenCharacter(in: "\u{FFFD}\u{FFBE}\u{FEFF}\u{EFBF}\u{10FFFF}") == nil)
   }
 
   @Test("A link to a sheet that never comes fails the close, and no file is written")
