@@ -7,6 +7,8 @@ internal import CZlib
 /// its CRC-32 is compared with the directory's when the last chunk has been produced.
 final class PartStream {
   static let chunkSize = 64 << 10
+  /// The longest match deflate writes; zlib's fast decoding loop needs this much output room.
+  static let longestMatch: UInt64 = 258
 
   private let entry: ZipEntry
   private let compressed: UnsafeRawBufferPointer
@@ -56,8 +58,10 @@ final class PartStream {
       stream.pointee.next_in = UnsafeMutablePointer(mutating: compressed.baseAddress?.assumingMemoryBound(to: Bytef.self))
       stream.pointee.avail_in = 0
       self.stream = stream
-      // A small part needs no more than its own size (plus room to see its end).
-      let size = Int(min(UInt64(Self.chunkSize), entry.uncompressedSize + 64))
+      // A small part needs no more than its own size, plus room for zlib's fast loop,
+      // which only runs while a longest match (258 bytes) still fits in the output:
+      // without it the last few hundred bytes of every part are decoded one by one.
+      let size = Int(min(UInt64(Self.chunkSize), entry.uncompressedSize + Self.longestMatch))
       self.output = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
     default:
       throw XLSXError(
