@@ -46,20 +46,22 @@ public struct Cell: Hashable, Sendable {
   public var reference: CellReference
   /// Its value.
   public var value: CellValue
-  /// The formula text when the cell has one (`""` for a cell that shares another's formula).
-  public var formula: String?
   /// Index into the workbook's cell formats (`s` attribute), 0 when absent.
   public var styleIndex: Int
-
-  public init(reference: CellReference, value: CellValue, formula: String? = nil, styleIndex: Int = 0) {
-    self.reference = reference
-    self.value = value
-    self.formula = formula
-    self.styleIndex = styleIndex
-  }
+  /// The formula text when the cell has one (`""` for a cell that shares another's formula).
+  public var formula: String?
 
   /// A formula whose result was never saved: the value is unknown, not empty.
   public var isFormulaWithoutValue: Bool { formula != nil && value == .empty }
+}
+
+extension Cell {
+  /// Calls the memberwise initializer, whose labels differ (`formula` is declared last):
+  /// an initializer that assigns the properties itself makes Swift 6.3 copy the finished
+  /// cell and destroy the original, about 150 instructions for every cell read.
+  public init(reference: CellReference, value: CellValue, formula: String? = nil, styleIndex: Int = 0) {
+    self.init(reference: reference, value: value, styleIndex: styleIndex, formula: formula)
+  }
 }
 
 /// One row of a sheet with its non-empty cells in column order.

@@ -45,8 +45,8 @@ final class WorksheetHandler: SAXHandler {
   private var capture = Capture.none
   private var inInlineString = false
   private var phoneticDepth = 0
-  private var text: TextBuffer
-  private var formulaText: TextBuffer
+  private let text: TextBuffer
+  private let formulaText: TextBuffer
 
   private enum Capture { case none, value, inlineText, formula }
 
@@ -170,7 +170,7 @@ final class WorksheetHandler: SAXHandler {
   private func startCell(_ attributes: XMLAttributes) {
     inCell = true
     hasValue = false
-    formula = nil
+    if formula != nil { formula = nil }
     text.clear()
     if let ref = attributes.value("r") {
       guard let parsed = CellReference.parse(ref) else {
@@ -216,10 +216,12 @@ final class WorksheetHandler: SAXHandler {
       failTooLong()
       return
     }
-    guard hasValue, let value = makeValue() else {
-      if let formula {
-        rowCells.append(Cell(reference: cellReference, value: .empty, formula: formula, styleIndex: styleIndex))
-      }
+    let value: CellValue
+    if hasValue, let made = makeValue() {
+      value = made
+    } else if formula != nil {
+      value = .empty  // a formula without a cached value
+    } else {
       return
     }
     rowCells.append(Cell(reference: cellReference, value: value, formula: formula, styleIndex: styleIndex))
@@ -277,11 +279,11 @@ final class WorksheetHandler: SAXHandler {
   }
 }
 
-private let powersOfTen: [Double] = (0...22).map { exponent in
-  var value = 1.0
-  for _ in 0..<exponent { value *= 10 }
-  return value
-}
+/// 10^0 … 10^22, every one exact in a `Double` (a literal, so no lazy initialisation).
+private let powersOfTen: [Double] = [
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+  1e20, 1e21, 1e22,
+]
 
 /// A number from its XML text. Short decimals take an exact fast path (an integer
 /// mantissa below 2^53 divided by a power of ten is correctly rounded); anything else
