@@ -104,6 +104,17 @@ struct WorksheetReadingTests {
     #expect(text.withUnsafeBufferPointer { EscapedText.decode($0) } == "A😀B_xZZZZ_")
   }
 
+  @Test func findsEscapesAfterOtherUnderscoresAndAtTheEnd() {
+    func decode(_ text: String) -> String { Array(text.utf8).withUnsafeBufferPointer { EscapedText.decode($0) } }
+    #expect(decode("a_b__x_x00_x0041_") == "a_b__x_x00A")
+    #expect(decode("_x0041_") == "A")
+    #expect(decode("项目_x000D_") == "项目\r")
+    #expect(decode("_x004") == "_x004")
+    #expect(decode("ab_x0041") == "ab_x0041")
+    #expect(decode("_") == "_")
+    #expect(decode("") == "")
+  }
+
   @Test func rejectsASharedStringIndexOutOfRange() {
     let error = catchError {
       _ = try grid(#"<sheetData><row r="3"><c r="B3" t="s"><v>7</v></c></row></sheetData>"#, sharedStrings: ["<si><t>a</t></si>"])

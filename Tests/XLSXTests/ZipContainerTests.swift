@@ -68,6 +68,10 @@ struct ZipContainerTests {
     #expect(ZipEntry.lookupKey(#"//XL\Worksheets\Sheet1.XML"#) == "xl/worksheets/sheet1.xml")
     #expect(ZipEntry.lookupKey("xl/worksheets/sheet1.xml") == "xl/worksheets/sheet1.xml")
     #expect(ZipEntry.lookupKey("/ÄB/c.xml") == "äb/c.xml")
+    // Names short enough to be stored inside the String itself.
+    #expect(ZipEntry.lookupKey("X/B.XML") == "x/b.xml")
+    #expect(ZipEntry.lookupKey("x/b.xml") == "x/b.xml")
+    #expect(ZipEntry.lookupKey(#"\x\é.xml"#) == "x/é.xml")
   }
 
   @Test func rejectsATruncatedFile() {

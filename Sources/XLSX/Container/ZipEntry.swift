@@ -38,12 +38,17 @@ struct ZipEntry: Sendable {
   private enum KeyShape { case key, foldable, nonASCII }
 
   private static func asciiKeyShape(_ name: String) -> KeyShape {
+    // On the contiguous bytes: iterating the UTF-8 view costs several times as much.
+    name.utf8.withContiguousStorageIfAvailable(asciiKeyShape) ?? asciiKeyShape(name.utf8)
+  }
+
+  private static func asciiKeyShape(_ bytes: some Collection<UInt8>) -> KeyShape {
     var shape = KeyShape.key
-    for byte in name.utf8 {
+    for byte in bytes {
       if byte >= 0x80 { return .nonASCII }
       if byte == UInt8(ascii: "\\") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) { shape = .foldable }
     }
-    if name.utf8.first == UInt8(ascii: "/") { shape = .foldable }
+    if bytes.first == UInt8(ascii: "/") { shape = .foldable }
     return shape
   }
 

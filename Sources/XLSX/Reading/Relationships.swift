@@ -1,16 +1,22 @@
 /// One `<Relationship>` of a `.rels` part, its target resolved to a part path.
 struct Relationship: Sendable {
   let id: String
-  /// The type URI; compare with ``hasType(_:)`` so that strict and transitional agree.
-  let type: String
+  /// What follows the last `/` of the type URI (`officeDocument`, `worksheet` …), the
+  /// same in the transitional, strict and Microsoft namespaces; empty without a `/`.
+  let typeName: String
   /// The target part path (no leading slash), or the raw target of an external link.
   let target: String
   let isExternal: Bool
 
-  /// Whether the type URI ends in `/name` (`officeDocument`, `worksheet`, `sharedStrings` …),
-  /// which holds for the transitional, strict and Microsoft namespaces alike.
+  /// Whether the type URI ends in `/name` (`officeDocument`, `worksheet`, `sharedStrings` …).
   func hasType(_ name: String) -> Bool {
-    type.hasSuffix("/" + name)
+    typeName == name
+  }
+
+  /// The ``typeName`` of a type URI.
+  static func typeName(of type: UnsafeBufferPointer<UInt8>) -> String {
+    guard let slash = type.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+    return String(decoding: type[(slash + 1)...], as: UTF8.self)
   }
 }
 
@@ -29,22 +35,26 @@ final class RelationshipsHandler: SAXHandler {
 
   override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
     guard name.is("Relationship") else { return }
-    guard let id = attributes.string("Id"), let type = attributes.string("Type"),
+    guard let id = attributes.string("Id"), let type = attributes.value("Type"),
       let target = attributes.string("Target")
     else { return }
     let external = attributes.string("TargetMode") == "External"
     relationships.append(
       Relationship(
-        id: id, type: type,
+        id: id, typeName: Relationship.typeName(of: type),
         target: external ? target : Self.resolve(target, from: sourceDirectory), isExternal: external))
   }
 
   /// No leading slash, no backslash, no `.` or `..` component (which is either followed
   /// by `/` or ends the path).
   private static func isPlainRelativePath(_ target: String) -> Bool {
+    target.utf8.withContiguousStorageIfAvailable(isPlainRelativePath) ?? isPlainRelativePath(target.utf8)
+  }
+
+  private static func isPlainRelativePath(_ bytes: some Collection<UInt8>) -> Bool {
     var previous: UInt8 = 0
     var first = true
-    for byte in target.utf8 {
+    for byte in bytes {
       if first && byte == UInt8(ascii: "/") { return false }
       if byte == UInt8(ascii: "\\") || (byte == UInt8(ascii: "/") && previous == UInt8(ascii: ".")) { return false }
       previous = byte

@@ -91,10 +91,15 @@ enum EscapedText {
     return String(decoding: output, as: UTF8.self)
   }
 
+  /// Where the first `_xHHHH_` starts, found with `memchr` (most text has no underscore).
   private static func firstEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
     var index = start
     while index + 7 <= bytes.count {
-      if bytes[index] == UInt8(ascii: "_"), escapedUnit(in: bytes, at: index) != nil { return index }
+      // An escape is 7 bytes long, so only the first count - 6 positions can start one.
+      guard let found = memchr(base + index, Int32(UInt8(ascii: "_")), bytes.count - 6 - index) else { return nil }
+      index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if escapedUnit(in: bytes, at: index) != nil { return index }
       index += 1
     }
     return nil
