@@ -56,6 +56,8 @@ final class WorksheetHandler: SAXHandler {
     self.uses1904 = uses1904
     text = TextBuffer(limit: limits.maxTextLength)
     formulaText = TextBuffer(limit: limits.maxTextLength)
+    // Room for the rows of a chunk, so that a small sheet does not regrow the array.
+    pendingRows.reserveCapacity(64)
   }
 
   override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
