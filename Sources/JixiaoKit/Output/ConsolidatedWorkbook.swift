@@ -128,7 +128,8 @@ public struct ConsolidatedWorkbook {
   /// Adds a sheet with a frozen, filtered header row, widths fitted to its rows, and a
   /// hyperlink to the source file on the first cell of every row that names one.
   private func addTable(
-    _ writer: WorkbookWriter, _ styles: Styles, name: String, headers: [String], rowCount count: Int, maxWidth: Double = 50,
+    _ writer: WorkbookWriter, _ styles: Styles, name: String, headers: [String], rowCount count: Int,
+    maxWidth: Double = 50,
     rows: RowSource
   ) throws(XLSXError) {
     let width = { (units: Int) in min(max(Double(units) + 2, 6), maxWidth) }
@@ -194,7 +195,10 @@ public struct ConsolidatedWorkbook {
           let reason = file.skipReason ?? file.issues.first { $0.severity == .error }?.message
           var cells: [WriterCell] = [.string(file.file, style: styles.link)]
           cells += Array(repeating: WriterCell(.empty, style: styles.text), count: 13)
-          cells += [styles.count(errors, styles.error), styles.count(warnings, styles.warning), styles.status(file.status), styles.optional(reason, style: styles.wrapped)]
+          cells += [
+            styles.count(errors, styles.error), styles.count(warnings, styles.warning), styles.status(file.status),
+            styles.optional(reason, style: styles.wrapped),
+          ]
           guard try emit(cells, fileLink) else { return }
           continue
         }
@@ -213,16 +217,19 @@ public struct ConsolidatedWorkbook {
     let totalsDiffer = report.statedTotal.map { abs($0 - (report.computedTotal ?? $0)) > 0.01 } == true
     var cells: [WriterCell] = [
       .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text),
-      .string(report.kind == .project ? "项目" : "部门整体", style: styles.text), styles.optional(report.unit), styles.optional(report.project),
+      .string(report.kind == .project ? "项目" : "部门整体", style: styles.text), styles.optional(report.unit),
+      styles.optional(report.project),
       report.year.map { .number(Double($0), style: styles.text) } ?? WriterCell(.empty, style: styles.text),
     ]
     cells += [
-      styles.number(total?.budget, styles.money), styles.number(total?.executed, styles.money), styles.number(total?.rate, styles.percent),
+      styles.number(total?.budget, styles.money), styles.number(total?.executed, styles.money),
+      styles.number(total?.rate, styles.percent),
       styles.number(total?.score, styles.score), styles.number(report.statedTotal, styles.score),
       styles.number(report.computedTotal, totalsDiffer ? styles.error : styles.score),
     ]
     cells += [
-      styles.grade(report.grade), styles.optional(report.statedGrade), styles.count(errors, styles.error), styles.count(warnings, styles.warning),
+      styles.grade(report.grade), styles.optional(report.statedGrade), styles.count(errors, styles.error),
+      styles.count(warnings, styles.warning),
       styles.status(file.status), WriterCell(.empty, style: styles.text),
     ]
     return cells
@@ -242,10 +249,14 @@ public struct ConsolidatedWorkbook {
               try emit(
                 [
                   .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text),
-                  .number(Double(indicator.row), style: styles.text), styles.optional(report.unit), styles.optional(report.project),
-                  styles.optional(indicator.level1), styles.optional(indicator.level2), .string(indicator.name, style: styles.wrapped),
-                  styles.optional(indicator.target?.text), styles.optional(indicator.actual?.text), styles.number(indicator.weight, styles.score),
-                  styles.number(indicator.score, styles.score), styles.optional(indicator.deviation, style: styles.wrapped),
+                  .number(Double(indicator.row), style: styles.text), styles.optional(report.unit),
+                  styles.optional(report.project),
+                  styles.optional(indicator.level1), styles.optional(indicator.level2),
+                  .string(indicator.name, style: styles.wrapped),
+                  styles.optional(indicator.target?.text), styles.optional(indicator.actual?.text),
+                  styles.number(indicator.weight, styles.score),
+                  styles.number(indicator.score, styles.score),
+                  styles.optional(indicator.deviation, style: styles.wrapped),
                   styles.optional(indicator.cells["score"]),
                 ], fileLink)
             else { return }
@@ -268,11 +279,15 @@ public struct ConsolidatedWorkbook {
             guard
               try emit(
                 [
-                  .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text), styles.optional(report.unit),
-                  styles.optional(report.project), .string(funds.item, style: styles.text), styles.number(funds.initialBudget, styles.money),
-                  styles.number(funds.budget, styles.money), styles.number(funds.executed, styles.money), styles.number(funds.rate, styles.percent),
+                  .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text),
+                  styles.optional(report.unit),
+                  styles.optional(report.project), .string(funds.item, style: styles.text),
+                  styles.number(funds.initialBudget, styles.money),
+                  styles.number(funds.budget, styles.money), styles.number(funds.executed, styles.money),
+                  styles.number(funds.rate, styles.percent),
                   styles.number(funds.weight, styles.score), styles.number(funds.score, styles.score),
-                  .string(funds.sourceUnit ?? "万元", style: styles.text), styles.optional(funds.cells["budget"] ?? funds.cells["item"]),
+                  .string(funds.sourceUnit ?? "万元", style: styles.text),
+                  styles.optional(funds.cells["budget"] ?? funds.cells["item"]),
                 ], fileLink)
             else { return }
           }
@@ -287,13 +302,15 @@ public struct ConsolidatedWorkbook {
     try addTable(writer, styles, name: "校验问题", headers: headers, rowCount: rowCount, maxWidth: 60) { emit throws(XLSXError) in
       for (file, fileLink) in zip(files, links) {
         for issue in file.issues {
-          let style = issue.severity == .error ? styles.error : issue.severity == .warning ? styles.warning : styles.text
+          let style =
+            issue.severity == .error ? styles.error : issue.severity == .warning ? styles.warning : styles.text
           guard
             try emit(
               [
                 .string(issue.file, style: styles.link), styles.optional(issue.sheet), styles.optional(issue.cell),
                 .string(issue.code, style: styles.text), .string(issue.severity.chineseName, style: style),
-                styles.optional(issue.field), .string(issue.message, style: styles.wrapped), styles.optional(issue.found.map(Self.render)),
+                styles.optional(issue.field), .string(issue.message, style: styles.wrapped),
+                styles.optional(issue.found.map(Self.render)),
                 styles.optional(issue.expected.map(Self.render)),
               ], fileLink)
           else { return }
@@ -312,21 +329,28 @@ public struct ConsolidatedWorkbook {
     for status in [FileStatus.ok, .warnings, .errors, .unreadable, .skipped] {
       let count = files.filter { $0.status == status }.count
       rows.append([
-        .string("状态：\(status.chineseName)（\(status.rawValue)）", style: styles.text), .number(Double(count), style: styles.text),
+        .string("状态：\(status.chineseName)（\(status.rawValue)）", style: styles.text),
+        .number(Double(count), style: styles.text),
       ])
     }
-    rows.append([.string("报表数", style: styles.text), .number(Double(files.reduce(0) { $0 + $1.reports.count }), style: styles.text)])
+    rows.append([
+      .string("报表数", style: styles.text),
+      .number(Double(files.reduce(0) { $0 + $1.reports.count }), style: styles.text),
+    ])
     for severity in Severity.allCases {
       let count = files.reduce(0) { $0 + $1.issues.filter { $0.severity == severity }.count }
-      rows.append([.string("问题：\(severity.chineseName)", style: styles.text), .number(Double(count), style: styles.text)])
+      rows.append([
+        .string("问题：\(severity.chineseName)", style: styles.text), .number(Double(count), style: styles.text),
+      ])
     }
     for (key, value) in notes { rows.append([.string(key, style: styles.text), .string(value, style: styles.text)]) }
     for file in files where file.status == .skipped || file.status == .unreadable {
       let reason = file.skipReason ?? file.issues.first { $0.code == "file-unreadable" }?.message ?? ""
-      rows.append([.string("\(file.status.chineseName)：\(file.file)", style: styles.text), .string(reason, style: styles.wrapped)])
+      rows.append([
+        .string("\(file.status.chineseName)：\(file.file)", style: styles.text), .string(reason, style: styles.wrapped),
+      ])
     }
-    try addTable(writer, styles, name: "说明", headers: ["项目", "内容"], rowCount: rows.count, maxWidth: 80) {
-      emit throws(XLSXError) in
+    try addTable(writer, styles, name: "说明", headers: ["项目", "内容"], rowCount: rows.count, maxWidth: 80) { emit throws(XLSXError) in
       for row in rows { guard try emit(row, nil) else { return } }
     }
   }
