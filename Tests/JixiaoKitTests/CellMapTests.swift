@@ -27,23 +27,35 @@ struct CellMapTests {
   /// Built in one go from entries in any order, it equals the map built by `set`; of a
   /// key given twice the last reference wins.
   @Test func buildingFromEntriesEqualsSettingThemOneByOne() {
-    let entries: [(key: String, reference: CellReference)] = [
+    let entries: [(key: StaticString, reference: CellReference)] = [
       ("weight", CellReference(row: 1_048_575, column: 16_383)), ("actual", CellReference(row: 0, column: 0)),
       ("score", CellReference(row: 12, column: 7)), ("level1", CellReference(row: 3, column: 1)),
       ("score", CellReference(row: 13, column: 27)),
     ]
     var oneByOne = CellMap()
-    for entry in entries { oneByOne.set(entry.key, entry.reference) }
-    #expect(CellMap(entries) == oneByOne)
-    #expect(CellMap(entries) == ["actual": "A1", "level1": "B4", "score": "AB14", "weight": "XFD1048576"])
-    #expect(CellMap(Array(entries.reversed()))["score"] == "H13")
-    #expect(CellMap([]) == CellMap())
+    for entry in entries { oneByOne.set("\(entry.key)", entry.reference) }
+    #expect(built(entries) == oneByOne)
+    #expect(built(entries) == ["actual": "A1", "level1": "B4", "score": "AB14", "weight": "XFD1048576"])
+    #expect(built(entries.reversed())["score"] == "H13")
+    #expect(built([]) == CellMap())
     // Already in key order, as an indicator's cells come.
-    let ordered = IndicatorColumn.inKeyOrder.enumerated().map { ($0.element.rawValue, CellReference(row: 9, column: $0.offset)) }
+    let ordered = IndicatorColumn.inKeyOrder.enumerated().map { ($0.element, CellReference(row: 9, column: $0.offset)) }
     var expected = CellMap()
-    for entry in ordered { expected.set(entry.0, entry.1) }
-    #expect(CellMap(ordered.map { (key: $0.0, reference: $0.1) }) == expected)
+    for entry in ordered { expected.set(entry.0.rawValue, entry.1) }
+    #expect(built(ordered.map { (key: $0.0.key, reference: $0.1) }) == expected)
     #expect(IndicatorColumn.inKeyOrder.map(\.rawValue) == IndicatorColumn.allCases.map(\.rawValue).sorted())
+    // Keys that are prefixes of others, given in reverse order.
+    #expect(built([("ab", CellReference(row: 0, column: 1)), ("a", CellReference(row: 0, column: 0))]).map(\.key) == ["a", "ab"])
+  }
+
+  /// An indicator column's static key is its raw value.
+  @Test func columnKeysAreTheirRawValues() {
+    for column in IndicatorColumn.allCases { #expect("\(column.key)" == column.rawValue) }
+  }
+
+  private func built(_ entries: [(key: StaticString, reference: CellReference)]) -> CellMap {
+    var entries = entries
+    return entries.withUnsafeMutableBufferPointer { CellMap($0) }
   }
 
   /// Keys that are prefixes of others, set in every order, keep bytewise key order and

@@ -146,25 +146,30 @@ extension ReportBuilder {
     indicator.score = scoreCell.flatMap { number(at: $0, field: "score") }
     indicator.deviation = reference(.deviation).flatMap { trimmedText(at: $0) }
     let nameCell = reference(.name)
-    var cells: [(key: String, reference: CellReference)] = []
-    cells.reserveCapacity(IndicatorColumn.allCases.count)
-    for field in IndicatorColumn.inKeyOrder {
-      guard let cell = reference(field) else { continue }
-      use(cell)
-      switch field {
-      case .operator, .unit: continue
-      // A weight or score merged down from the row above belongs to that row.
-      case .weight where weightCell == nil: continue
-      case .score where scoreCell == nil: continue
-      default:
-        cells.append((field.rawValue, text.sourceReference(of: cell)))
+    indicator.cells = withUnsafeTemporaryAllocation(
+      of: (key: StaticString, reference: CellReference).self, capacity: IndicatorColumn.allCases.count + 1
+    ) { cells in
+      var count = 0
+      for field in IndicatorColumn.inKeyOrder {
+        guard let cell = reference(field) else { continue }
+        use(cell)
+        switch field {
+        case .operator, .unit: continue
+        // A weight or score merged down from the row above belongs to that row.
+        case .weight where weightCell == nil: continue
+        case .score where scoreCell == nil: continue
+        default:
+          cells.initializeElement(at: count, to: (field.key, text.sourceReference(of: cell)))
+          count += 1
+        }
       }
+      // A weight written in the name ("(5 分)") is traced to the name's cell.
+      if weightCell == nil, split?.weight != nil, let nameCell {
+        cells.initializeElement(at: count, to: ("weight", text.sourceReference(of: nameCell)))
+        count += 1
+      }
+      return CellMap(UnsafeMutableBufferPointer(rebasing: cells[..<count]))
     }
-    // A weight written in the name ("(5 分)") is traced to the name's cell.
-    if weightCell == nil, split?.weight != nil, let nameCell {
-      cells.append(("weight", text.sourceReference(of: nameCell)))
-    }
-    indicator.cells = CellMap(cells)
     return indicator
   }
 

@@ -254,6 +254,23 @@ public enum IndicatorColumn: String, Sendable, CaseIterable {
   /// All columns in the byte order of their raw values (an indicator's ``CellMap`` is
   /// built in this order, so it needs no sorting).
   static let inKeyOrder = allCases.sorted { ByteKey.precedes($0.rawValue, $1.rawValue) }
+
+  /// The raw value as a static string (a ``CellMap`` is built from these without making
+  /// strings).
+  var key: StaticString {
+    switch self {
+    case .level1: "level1"
+    case .level2: "level2"
+    case .name: "name"
+    case .operator: "operator"
+    case .target: "target"
+    case .unit: "unit"
+    case .actual: "actual"
+    case .weight: "weight"
+    case .score: "score"
+    case .deviation: "deviation"
+    }
+  }
 }
 
 /// A 一级 category and its 二级 children, each with its synonyms.

@@ -24,14 +24,15 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
   }
 
   /// A map of `entries`, built in one go: an indicator's eight or so cells cost one
-  /// allocation instead of eight insertions. A key given twice keeps its last reference.
-  public init(_ entries: consuming [(key: String, reference: CellReference)]) {
+  /// allocation instead of eight insertions, and no strings. The entries are sorted in
+  /// place; a key given twice keeps its last reference.
+  public init(_ entries: UnsafeMutableBufferPointer<(key: StaticString, reference: CellReference)>) {
     // Insertion sort (a handful of entries, usually given in order already); stable, so
     // of equal keys the last given stays last, and is the one written below.
-    for index in entries.indices.dropFirst() where ByteKey.precedes(entries[index].key, entries[index - 1].key) {
+    for index in entries.indices.dropFirst() where Self.precedes(entries[index].key, entries[index - 1].key) {
       let entry = entries[index]
       var position = index
-      while position > 0, ByteKey.precedes(entry.key, entries[position - 1].key) {
+      while position > 0, Self.precedes(entry.key, entries[position - 1].key) {
         entries[position] = entries[position - 1]
         position -= 1
       }
@@ -40,20 +41,37 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
     // Written on the stack first, then copied into a buffer of the exact size (a merge
     // holds hundreds of thousands of these maps).
     var bound = 0
-    for index in entries.indices { bound += entries[index].key.utf8.count + 2 + CellReference.maxA1Length }
+    for entry in entries { bound += entry.key.utf8CodeUnitCount + 2 + CellReference.maxA1Length }
     storage = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
       var count = 0
-      for index in entries.indices where index + 1 == entries.count || entries[index + 1].key != entries[index].key {
-        var key = entries[index].key
-        count += key.withUTF8 { UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: $0) }
+      for index in entries.indices
+      where index + 1 == entries.count || Self.compare(entries[index + 1].key, entries[index].key) != 0 {
+        count += entries[index].key.withUTF8Buffer {
+          UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: $0)
+        }
         buffer[count] = Self.keyEnd
         count += 1
         count += entries[index].reference.writeA1(into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
         buffer[count] = Self.entryEnd
         count += 1
       }
-      return Array(buffer[..<count])
+      return Array(UnsafeBufferPointer(rebasing: buffer[..<count]))
     }
+  }
+
+  /// Bytewise order of two keys (what ``locate(_:)`` keeps).
+  private static func compare(_ left: StaticString, _ right: StaticString) -> Int32 {
+    left.withUTF8Buffer { left in
+      right.withUTF8Buffer { right in
+        let common = Swift.min(left.count, right.count)
+        let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+        return order != 0 ? order : Int32(left.count - right.count).signum()
+      }
+    }
+  }
+
+  private static func precedes(_ left: StaticString, _ right: StaticString) -> Bool {
+    compare(left, right) < 0
   }
 
   /// The reference stored for `key`; setting nil removes it.
