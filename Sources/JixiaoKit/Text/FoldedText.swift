@@ -125,6 +125,70 @@ struct FoldedText {
     return (value, position)
   }
 
+  /// ``number(at:)`` on the UTF-8 bytes of a folded text (ASCII digits, `+`, `-`, `,` and
+  /// `.` are single bytes there, so indices are byte offsets). The value is the same
+  /// double: a whole number of up to 15 digits is exact in a double, which is what strtod
+  /// gives for its text; any other number's text is built as ``number(at:)`` builds it
+  /// (up to 15 bytes in a small string, no allocation) and converted the same way.
+  static func number(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: Double, end: Int)? {
+    @inline(__always) func isDigit(_ position: Int) -> Bool { bytes[position] &- 0x30 < 10 }
+    let count = bytes.count
+    var position = index
+    var negative = false
+    if position < count, bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "+") {
+      negative = bytes[position] == UInt8(ascii: "-")
+      position += 1
+    }
+    let integerStart = position
+    while position < count, isDigit(position) { position += 1 }
+    var integerDigits = position - integerStart
+    if (1...3).contains(integerDigits) {
+      while position + 3 < count, bytes[position] == UInt8(ascii: ","), isDigit(position + 1), isDigit(position + 2),
+        isDigit(position + 3), position + 4 == count || !isDigit(position + 4)
+      {
+        position += 4
+        integerDigits += 3
+      }
+    }
+    let integerEnd = position
+    var fractionDigits = 0
+    if position + 1 < count, bytes[position] == UInt8(ascii: "."), isDigit(position + 1) {
+      position += 1
+      while position < count, isDigit(position) {
+        position += 1
+        fractionDigits += 1
+      }
+    }
+    guard integerDigits + fractionDigits > 0 else { return nil }
+    if fractionDigits == 0, integerDigits <= 15 {
+      var whole: UInt64 = 0
+      for offset in integerStart..<integerEnd where bytes[offset] != UInt8(ascii: ",") {
+        whole = whole * 10 + UInt64(bytes[offset] &- 0x30)
+      }
+      let value = Double(whole)
+      return (negative ? -value : value, position)
+    }
+    // The text number(at:) builds: sign, integer digits (`0` when none), fraction.
+    let length = 2 + max(integerDigits, 1) + fractionDigits
+    let value = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { text -> Double? in
+      var written = 0
+      func append(_ byte: UInt8) {
+        text[written] = byte
+        written += 1
+      }
+      if negative { append(UInt8(ascii: "-")) }
+      if integerDigits == 0 { append(UInt8(ascii: "0")) }
+      for offset in integerStart..<integerEnd where bytes[offset] != UInt8(ascii: ",") { append(bytes[offset]) }
+      if fractionDigits > 0 {
+        append(UInt8(ascii: "."))
+        for offset in (position - fractionDigits)..<position { append(bytes[offset]) }
+      }
+      return Double(String(decoding: UnsafeBufferPointer(rebasing: text[..<written]), as: UTF8.self))
+    }
+    guard let value, value.isFinite else { return nil }
+    return (value, position)
+  }
+
   /// The scalars in `range` without spaces, as a string (the ``LabelText`` normal form).
   func compact(_ range: Range<Int>) -> String {
     var bytes: [UInt8] = []

@@ -15,6 +15,9 @@ import XLSX
 /// `op` when the rest is not a number (`≥有效` → `>=`, nil), because the direction is
 /// what the unit wrote; a trailing word (`以上`) counts only after a number.
 ///
+/// Texts without whitespace (most cells) are read on their UTF-8 bytes, in place
+/// (`ValueParser+Bytes.swift`); the results are those of the general path, bit for bit.
+///
 /// Immutable; a class so that the many calls made while finding a table copy nothing.
 public final class ValueParser: Sendable {
   /// A sign or sign word in normal form, as scalars, with its operator.
@@ -42,6 +45,21 @@ public final class ValueParser: Sendable {
   /// Unit alias in normal form → canonical unit.
   let units: [ByteKey: String]
   let namePrefixes: AliasSet
+
+  // The same tables for the fast path on UTF-8 bytes (ValueParser+Bytes.swift).
+  /// `leading` as bytes, grouped by first scalar; `trailing` grouped by last scalar.
+  let leadingGroups: [TokenGroup]
+  let trailingGroups: [TokenGroup]
+  /// `repeatableMarkers` as scalar values.
+  let repeatableMarkerValues: [UInt32]
+  /// `operators`, `nonOperatorNatures`, `notApplicable` and `units`, looked up by bytes.
+  let operatorTable: ByteTable<Value.Operator>
+  let nonOperatorNatureTable: ByteTable<Bool>
+  let notApplicableTable: ByteTable<Bool>
+  let unitTable: ByteTable<String>
+  /// The texts a placeholder prefix starts with (exact aliases and the patterns' literal
+  /// prefixes) as bytes; nil when a pattern has no literal prefix.
+  let namePrefixStarts: [[UInt8]]?
 
   public init(mapping: Mapping) {
     func tokens(_ table: [Value.Operator: [String]]) -> [Token] {
@@ -81,6 +99,30 @@ public final class ValueParser: Sendable {
     }
     self.units = units
     namePrefixes = mapping.indicators.namePrefixes
+
+    func groups(_ tokens: [Token], by scalar: (Token) -> Unicode.Scalar?) -> [TokenGroup] {
+      var groups: [TokenGroup] = []
+      for token in tokens {
+        guard let value = scalar(token)?.value else { continue }
+        let bytes = ByteToken(bytes: Array(String(String.UnicodeScalarView(token.scalars)).utf8), op: token.op)
+        if let index = groups.firstIndex(where: { $0.scalar == value }) {
+          groups[index].tokens.append(bytes)
+        } else {
+          groups.append(TokenGroup(scalar: value, tokens: [bytes]))
+        }
+      }
+      return groups
+    }
+    leadingGroups = groups(leading) { $0.scalars.first }
+    trailingGroups = groups(trailing) { $0.scalars.last }
+    repeatableMarkerValues = repeatableMarkers.map(\.value)
+    operatorTable = ByteTable(operators.map { ($0.key.text, $0.value) })
+    nonOperatorNatureTable = ByteTable(nonOperatorNatures.map { ($0.text, true) })
+    notApplicableTable = ByteTable(notApplicable.map { ($0.text, true) })
+    unitTable = ByteTable(units.map { ($0.key.text, $0.value) })
+    let patternStarts = namePrefixes.patterns.map(\.literalPrefix)
+    let starts = namePrefixes.exact.filter { !$0.isEmpty } + patternStarts
+    namePrefixStarts = patternStarts.contains("") ? nil : starts.map { Array($0.utf8) }
   }
 
   // MARK: - Not applicable
@@ -88,8 +130,12 @@ public final class ValueParser: Sendable {
   /// Whether `text` means "not applicable" or "nothing": a marker of
   /// `mapping.notApplicable` (`/`, `／`, `—`, `-`, `不适用`, `无`, `……`), a one-character
   /// marker repeated (`——`, `//`), or a bare placeholder prefix (`指标2：`). Blank text is not.
-  public func isNotApplicable(_ text: String) -> Bool {
-    isNotApplicable(normalized: LabelText.normalize(text))
+  public func isNotApplicable(_ text: String) -> Bool { isNotApplicable(text, fastPath: true) }
+
+  /// ``isNotApplicable(_:)`` on the fast path (when the text allows) or the general one.
+  func isNotApplicable(_ text: String, fastPath: Bool) -> Bool {
+    if fastPath, let answer = withNormalBytes(text, { isNotApplicable(normalBytes: $0, $1) }) { return answer }
+    return isNotApplicable(normalized: LabelText.normalize(text))
   }
 
   /// ``isNotApplicable(_:)`` for text already in normal form.
@@ -121,7 +167,12 @@ public final class ValueParser: Sendable {
   }
 
   /// Whether the text is blank after trimming, or not applicable.
-  public func isBlankOrNotApplicable(_ text: String) -> Bool {
+  public func isBlankOrNotApplicable(_ text: String) -> Bool { isBlankOrNotApplicable(text, fastPath: true) }
+
+  func isBlankOrNotApplicable(_ text: String, fastPath: Bool) -> Bool {
+    if fastPath, let answer = withNormalBytes(text, { $0.isEmpty || isNotApplicable(normalBytes: $0, $1) }) {
+      return answer
+    }
     let normalized = LabelText.normalize(text)
     return normalized.isEmpty || isNotApplicable(normalized: normalized)
   }
@@ -138,22 +189,31 @@ public final class ValueParser: Sendable {
   ///   - operatorColumn: the row's 指标性质 / 计算符号 text; supplies the op when the
   ///     value has none and the column holds a sign or sign word (not `定量指标`).
   public func value(_ cell: CellValue?, unitColumn: String? = nil, operatorColumn: String? = nil) -> Value? {
+    value(cell, unitColumn: unitColumn, operatorColumn: operatorColumn, fastPath: true)
+  }
+
+  /// ``value(_:unitColumn:operatorColumn:)`` on the fast path (where the texts allow) or
+  /// the general one.
+  func value(_ cell: CellValue?, unitColumn: String?, operatorColumn: String?, fastPath: Bool) -> Value? {
     guard let cell else { return nil }
-    var columnOperator: Value.Operator? { self.columnOperator(operatorColumn) }
+    var columnOperator: Value.Operator? { self.columnOperator(operatorColumn, fastPath: fastPath) }
     switch cell {
     case .empty:
       return nil
     case .string(let text):
-      let folded = FoldedText(text)
-      guard !folded.isEmpty else { return nil }
-      if isNotApplicable(normalized: folded.compact(0..<folded.count)) { return Value(text: text) }
-      let parsed = parse(folded)
-      var value = Value(text: text, op: parsed.op ?? columnOperator, number: parsed.number, unit: parsed.unit)
-      if value.number != nil, value.unit == nil { value.unit = columnUnit(unitColumn) }
-      return value
+      let reading = (fastPath ? readFast(text) : nil) ?? read(text)
+      switch reading {
+      case .blank: return nil
+      case .notApplicable: return Value(text: text)
+      case .parsed(let op, let number, let unit):
+        var value = Value(text: text, op: op ?? columnOperator, number: number, unit: unit)
+        if value.number != nil, value.unit == nil { value.unit = columnUnit(unitColumn, fastPath: fastPath) }
+        return value
+      }
     case .number(let number):
       guard number.isFinite else { return Value(text: "\(number)", op: columnOperator) }
-      return Value(text: Self.render(number), op: columnOperator, number: number, unit: columnUnit(unitColumn))
+      return Value(
+        text: Self.render(number), op: columnOperator, number: number, unit: columnUnit(unitColumn, fastPath: fastPath))
     case .date(let date):
       return Value(text: FillDate.isoText(date), op: columnOperator)
     case .bool(let flag):
@@ -166,23 +226,43 @@ public final class ValueParser: Sendable {
   /// The canonical unit for a unit text: the mapping's canonical unit for a known alias
   /// (`百分比` → `%`, `万` → `万元`), else the text in ``LabelText`` normal form; nil
   /// for blank and not-applicable text.
-  public func unit(_ text: String?) -> String? { columnUnit(text) }
+  public func unit(_ text: String?) -> String? { columnUnit(text, fastPath: true) }
 
   /// The operator an operator column (指标性质) holds: a sign or sign word, nil for
   /// `定量指标` / `定性指标` (`mapping.indicators.nonOperatorNatures`) and anything else.
-  public func columnOperator(_ text: String?) -> Value.Operator? {
+  public func columnOperator(_ text: String?) -> Value.Operator? { columnOperator(text, fastPath: true) }
+
+  func columnOperator(_ text: String?, fastPath: Bool) -> Value.Operator? {
     guard let text else { return nil }
+    if fastPath, let answer = withNormalBytes(text, { columnOperator(normalBytes: $0, $1) }) { return answer }
     let normalized = LabelText.normalize(text)
     let key = ByteKey(normalized)
     guard !normalized.isEmpty, !nonOperatorNatures.contains(key) else { return nil }
     return operators[key]
   }
 
-  func columnUnit(_ text: String?) -> String? {
+  func columnUnit(_ text: String?, fastPath: Bool) -> String? {
     guard let text else { return nil }
+    if fastPath, let answer = withNormalBytes(text, { columnUnit(normalBytes: $0, $1) }) { return answer }
     let normalized = LabelText.normalize(text)
     guard !normalized.isEmpty, !isNotApplicable(normalized: normalized) else { return nil }
     return units[ByteKey(normalized)] ?? normalized
+  }
+
+  /// What a text cell holds before the unit and operator columns are consulted.
+  enum Reading {
+    case blank
+    case notApplicable
+    case parsed(op: Value.Operator?, number: Double?, unit: String?)
+  }
+
+  /// The general path's ``Reading`` of a text.
+  func read(_ text: String) -> Reading {
+    let folded = FoldedText(text)
+    guard !folded.isEmpty else { return .blank }
+    if isNotApplicable(normalized: folded.compact(0..<folded.count)) { return .notApplicable }
+    let parsed = parse(folded)
+    return .parsed(op: parsed.op, number: parsed.number, unit: parsed.unit)
   }
 
   /// Sign, number and unit of a text; `number` nil when the text is not quantitative.
@@ -244,11 +324,14 @@ public final class ValueParser: Sendable {
   /// time relation (`内`, `前`, `后`, `底`, `末`, `初`) or an approximation (`左右`, `余`,
   /// `多`), so `12月底` and `3个月左右` stay text.
   static func isUnitLike(_ text: String) -> Bool {
-    let scalars = Array(text.unicodeScalars)
-    guard let last = scalars.last, scalars.count <= 16, !notUnitEndings.contains(last) else { return false }
+    let scalars = text.unicodeScalars
+    guard let last = scalars.last, !notUnitEndings.contains(last) else { return false }
     var segmentLength = 0
     var previous: Unicode.Scalar?
+    var count = 0
     for scalar in scalars {
+      count += 1
+      if count > 16 { return false }
       if scalar == "/" {
         guard segmentLength > 0 else { return false }
         segmentLength = 0
@@ -259,13 +342,13 @@ public final class ValueParser: Sendable {
         // A part starts with a letter or is a lone symbol.
         if standaloneSymbols.contains(scalar) {
           segmentLength = 5  // nothing may follow in this part
-        } else if !scalar.properties.isAlphabetic {
+        } else if !isAlphabetic(scalar) {
           return false
         }
       } else {
         if segmentLength >= 4 { return false }
         let allowed =
-          scalar.properties.isAlphabetic || innerSymbols.contains(scalar)
+          isAlphabetic(scalar) || innerSymbols.contains(scalar)
           || (FoldedText.isDigit(scalar) && previous.map(FoldedText.isASCIILetter) == true)
           || scalar == "²" || scalar == "³"
         if !allowed { return false }
@@ -274,6 +357,17 @@ public final class ValueParser: Sendable {
       previous = scalar
     }
     return segmentLength > 0
+  }
+
+  /// The Unicode Alphabetic property, answered without the property lookup for ASCII and
+  /// the CJK Unified Ideographs block (all of it alphabetic; a test checks both).
+  @inline(__always)
+  static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x41...0x5A, 0x61...0x7A, 0x4E00...0x9FFF: true
+    case ..<0x80: false
+    default: scalar.properties.isAlphabetic
+    }
   }
 
   static let notUnitEndings: Set<Unicode.Scalar> = ["内", "前", "后", "底", "末", "初", "右", "余", "多"]
@@ -291,11 +385,13 @@ public final class ValueParser: Sendable {
   /// A weight or score: a number cell, or text that is a number with an optional `分`
   /// (`10`, `10分`, `５`, `9.8`, `1,234.5`, ` 20 `). Nil for blank, not applicable, a
   /// date, and text that is not a number.
-  public func number(_ cell: CellValue?) -> Double? {
+  public func number(_ cell: CellValue?) -> Double? { number(cell, fastPath: true) }
+
+  func number(_ cell: CellValue?, fastPath: Bool) -> Double? {
     switch cell {
     case .number(let number)?: return number.isFinite ? number : nil
     case .string(let text)?:
-      guard let (number, rest) = leadingNumber(text) else { return nil }
+      guard let (number, rest) = leadingNumber(text, fastPath: fastPath) else { return nil }
       return rest.isEmpty || rest == "分" ? number : nil
     default: return nil
     }
@@ -305,11 +401,13 @@ public final class ValueParser: Sendable {
   /// → (72890, `元`), `387664.62` → (387664.62, nil)); number cells have no unit. The
   /// unit must be one the mapping knows whose canonical form ends in `元`. A leading
   /// `¥`/`￥` is allowed.
-  public func amount(_ cell: CellValue?) -> (value: Double, unit: String?)? {
+  public func amount(_ cell: CellValue?) -> (value: Double, unit: String?)? { amount(cell, fastPath: true) }
+
+  func amount(_ cell: CellValue?, fastPath: Bool) -> (value: Double, unit: String?)? {
     switch cell {
     case .number(let number)?: return number.isFinite ? (number, nil) : nil
     case .string(let text)?:
-      guard let (number, rest) = leadingNumber(text, currency: true) else { return nil }
+      guard let (number, rest) = leadingNumber(text, currency: true, fastPath: fastPath) else { return nil }
       if rest.isEmpty { return (number, nil) }
       guard let canonical = units[ByteKey(rest)], canonical.hasSuffix("元"), !canonical.contains("/") else { return nil }
       return (number, canonical)
@@ -322,13 +420,15 @@ public final class ValueParser: Sendable {
   /// as under a header `执行率(%)`: 49 → 0.49, 150 → 1.5; up to 1.5 it is already a
   /// fraction (an over-execution of 120% written as a fraction is 1.2). Nil for blank,
   /// not applicable and text that is not a rate.
-  public func rate(_ cell: CellValue?) -> Double? {
+  public func rate(_ cell: CellValue?) -> Double? { rate(cell, fastPath: true) }
+
+  func rate(_ cell: CellValue?, fastPath: Bool) -> Double? {
     switch cell {
     case .number(let number)?:
       guard number.isFinite else { return nil }
       return number > 1.5 ? number / 100 : number
     case .string(let text)?:
-      guard let (number, rest) = leadingNumber(text) else { return nil }
+      guard let (number, rest) = leadingNumber(text, fastPath: fastPath) else { return nil }
       if rest.isEmpty { return number > 1.5 ? number / 100 : number }
       return rest == "%" || units[ByteKey(rest)] == "%" ? number / 100 : nil
     default: return nil
@@ -337,7 +437,10 @@ public final class ValueParser: Sendable {
 
   /// The number a text starts with and the rest in normal form; nil when blank, not
   /// applicable or not starting with a number.
-  private func leadingNumber(_ text: String, currency: Bool = false) -> (Double, String)? {
+  private func leadingNumber(_ text: String, currency: Bool = false, fastPath: Bool) -> (Double, String)? {
+    if fastPath, let answer = withNormalBytes(text, { leadingNumber(normalBytes: $0, $1, currency: currency) }) {
+      return answer
+    }
     var folded = FoldedText(text)
     guard !folded.isEmpty, !isNotApplicable(normalized: folded.compact(0..<folded.count)) else { return nil }
     folded.dropTrailingPunctuation()
