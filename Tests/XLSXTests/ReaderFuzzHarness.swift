@@ -17,7 +17,9 @@ import OrderedJSON
 /// each is then read the way jixiao reads a workbook: opened, every sheet loaded into a
 /// grid and dumped. The direct modes (6) skip the package: the second byte picks a chunk
 /// size (`1 << (byte % 17)`, 1 B to 64 KiB) and the rest is pushed through the part's SAX
-/// handler in chunks of that size, as PartStream would deliver a bigger part.
+/// handler in chunks of that size, as PartStream would deliver a bigger part. The direct
+/// worksheet mode also reads the input through ``EmptyCellBlanker`` and without it, and
+/// stops (a finding) when the two differ.
 ///
 /// Thrown ``XLSXError``s are the reader doing its job; only crashes, leaks, hangs and
 /// runaway memory are findings.
@@ -172,6 +174,7 @@ enum ReaderFuzzHarness {
     } catch {
       outcome.error = error
     }
+    if mode == .directWorksheet { checkBlanking(payload, chunkSize: chunkSize) }
     switch handler {
     case let worksheet as WorksheetHandler:
       let grid = SheetGrid(sheet: SheetInfo(index: 0, name: "Sheet1"), cells: worksheetCells, mergedRanges: worksheet.mergedRanges)
@@ -191,6 +194,58 @@ enum ReaderFuzzHarness {
     default: break
     }
     return outcome
+  }
+}
+
+extension ReaderFuzzHarness {
+  /// What a direct worksheet parse gives: the cells of the chunks parsed without error,
+  /// the merged ranges, the dimension and the error.
+  struct WorksheetReading: Equatable {
+    var cells: [Cell] = []
+    var mergedRanges: [CellRange] = []
+    var dimension: CellRange?
+    var error: XLSXError?
+  }
+
+  /// Parses `payload` as a worksheet in chunks of `chunkSize`, each copied and, when
+  /// `blanking`, passed through ``EmptyCellBlanker`` first.
+  static func readWorksheet(_ payload: UnsafeRawBufferPointer, chunkSize: Int, blanking: Bool) -> WorksheetReading {
+    var reading = WorksheetReading()
+    let handler = WorksheetHandler(
+      sharedStrings: sharedStrings, formatKinds: formatKinds, uses1904: false, limits: ReadLimits())
+    var blanker = EmptyCellBlanker()
+    // A copy of each chunk: the blanker writes, and the payload is the fuzzer's.
+    let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 1), alignment: 1)
+    defer { scratch.deallocate() }
+    do {
+      let parser = try SAXParser(handler: handler, fileName: "fuzz.xlsx", partName: "part.xml")
+      var offset = 0
+      repeat {
+        let end = min(offset + chunkSize, payload.count)
+        let chunk = UnsafeMutableRawBufferPointer(rebasing: scratch[0..<(end - offset)])
+        chunk.copyMemory(from: UnsafeRawBufferPointer(rebasing: payload[offset..<end]))
+        if blanking { blanker.blank(chunk) }
+        try parser.feed(UnsafeRawBufferPointer(chunk), isLast: end == payload.count)
+        offset = end
+        for row in handler.pendingRows { reading.cells += row.cells }
+        handler.pendingRows.removeAll(keepingCapacity: true)
+      } while offset < payload.count
+    } catch {
+      reading.error = error
+    }
+    reading.mergedRanges = handler.mergedRanges
+    reading.dimension = handler.declaredDimension
+    return reading
+  }
+
+  /// The differential check of ``EmptyCellBlanker``: blanking must change nothing the
+  /// reader returns, errors and their lines and columns included. A difference is a finding.
+  static func checkBlanking(_ payload: UnsafeRawBufferPointer, chunkSize: Int) {
+    let plain = readWorksheet(payload, chunkSize: chunkSize, blanking: false)
+    let blanked = readWorksheet(payload, chunkSize: chunkSize, blanking: true)
+    guard plain == blanked else {
+      fatalError("EmptyCellBlanker changed the reading: \(plain) became \(blanked)")
+    }
   }
 }
 

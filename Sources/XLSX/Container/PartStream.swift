@@ -78,6 +78,18 @@ final class PartStream {
     output?.deallocate()
   }
 
+  /// Whether chunks are inflated into the stream's own buffer (see ``nextWritable()``); a
+  /// stored entry's chunks are the archive's bytes, which may be mapped read-only.
+  var inflates: Bool { stream != nil }
+
+  /// ``next()`` in the stream's own buffer, which the caller may rewrite until the next
+  /// call: zlib keeps its own copy of what later chunks refer back to, and the CRC-32 has
+  /// been taken. Only when ``inflates``.
+  func nextWritable() throws(XLSXError) -> UnsafeMutableRawBufferPointer? {
+    precondition(inflates, "a stored entry's bytes are the archive's")
+    return try next().map { UnsafeMutableRawBufferPointer(mutating: $0) }
+  }
+
   /// The next chunk of uncompressed bytes (valid until the next call), or nil at the end.
   func next() throws(XLSXError) -> UnsafeRawBufferPointer? {
     if finished { return nil }

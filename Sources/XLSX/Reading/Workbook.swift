@@ -96,6 +96,11 @@ public final class Workbook: Sendable {
 
   /// A cursor that streams the rows of `sheet` in file order.
   public func rows(of sheet: SheetInfo) throws(XLSXError) -> RowCursor {
+    try rows(of: sheet, blankingEmptyCells: true)
+  }
+
+  /// ``rows(of:)``, with ``EmptyCellBlanker`` on or off (off only to test that it changes nothing).
+  func rows(of sheet: SheetInfo, blankingEmptyCells: Bool) throws(XLSXError) -> RowCursor {
     guard sheet.kind == .worksheet || sheet.kind == .macrosheet || sheet.kind == .dialogsheet else {
       return RowCursor.empty(sheet: sheet)
     }
@@ -109,7 +114,8 @@ public final class Workbook: Sendable {
     let handler = WorksheetHandler(
       sharedStrings: sharedStrings, formatKinds: numberFormatKinds, uses1904: uses1904DateSystem,
       limits: archive.limits)
-    return try RowCursor(sheet: sheet, entry: entry, archive: archive, handler: handler)
+    return try RowCursor(
+      sheet: sheet, entry: entry, archive: archive, handler: handler, blankingEmptyCells: blankingEmptyCells)
   }
 
   /// Calls `body` with every row of `sheet` that has cells, in file order.
@@ -167,14 +173,21 @@ public final class RowCursor {
   private let stream: PartStream?
   private let parser: SAXParser?
   private let handler: WorksheetHandler?
+  /// Blanks empty styled cells before libxml2 sees them; nil for a stored part (its bytes
+  /// are the archive's, never written) or when turned off.
+  private var blanker: EmptyCellBlanker?
   private var position = 0
   private var finished = false
 
-  init(sheet: SheetInfo, entry: ZipEntry, archive: ZipArchive, handler: WorksheetHandler) throws(XLSXError) {
+  init(
+    sheet: SheetInfo, entry: ZipEntry, archive: ZipArchive, handler: WorksheetHandler, blankingEmptyCells: Bool
+  ) throws(XLSXError) {
     self.sheet = sheet
     self.handler = handler
-    stream = try archive.stream(entry)
+    let stream = try archive.stream(entry)
+    self.stream = stream
     parser = try SAXParser(handler: handler, fileName: archive.fileName, partName: entry.name)
+    if blankingEmptyCells && stream.inflates { blanker = EmptyCellBlanker() }
   }
 
   private init(sheet: SheetInfo) {
@@ -195,7 +208,7 @@ public final class RowCursor {
       position = 0
       if finished { return nil }
       do {
-        if let chunk = try stream.next() {
+        if let chunk = try nextChunk(of: stream) {
           try parser.feed(chunk, isLast: stream.finished)
           finished = stream.finished
         } else {
@@ -209,6 +222,17 @@ public final class RowCursor {
     }
     defer { position += 1 }
     return handler.pendingRows[position]
+  }
+
+  /// Cells ``EmptyCellBlanker`` has blanked so far (for tests).
+  var blankedCells: Int { blanker?.blankedCells ?? 0 }
+
+  /// The next chunk of the part, its empty styled cells blanked when ``blanker`` is on.
+  private func nextChunk(of stream: PartStream) throws(XLSXError) -> UnsafeRawBufferPointer? {
+    guard blanker != nil else { return try stream.next() }
+    guard let chunk = try stream.nextWritable() else { return nil }
+    blanker!.blank(chunk)
+    return UnsafeRawBufferPointer(chunk)
   }
 
   /// The merged ranges of the sheet, sorted; complete once ``next()`` has returned nil.

@@ -1,0 +1,614 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Overwrites the empty styled cells of a worksheet part, `<c r="J1" s="4"/>`, with as many
+/// spaces, in each inflated chunk before libxml2 parses it.
+///
+/// Such a cell gives ``WorksheetHandler`` no cell, yet costs libxml2 about 1,600
+/// instructions more as an element than as the white space it becomes, which the handler
+/// ignores between cells. Spaces keep every offset, line and column libxml2 reports.
+///
+/// It is conservative: it blanks a cell only where that changes no state of the handler
+/// that anything reads later, so rows, cells and errors come out the same for any input,
+/// well-formed or not. A candidate is exactly `<c r="REF" s="DIGITS"/>` (or `s` first, one
+/// kind of quote), `REF` an upper-case A1 reference on the row, directly inside a
+/// non-empty `<row r="N">` that is a child of `<sheetData>` under the root `<worksheet>`,
+/// in a row where every cell so far began with `<c r="…">` on that row (so the handler's
+/// row is still `N`). The next bytes of the same chunk must be `<c r=` or `</row>` then
+/// `<row`: both reset the next column, the one thing the blanked cell would have set.
+///
+/// The lexer follows comments, CDATA, processing instructions, tags and quoted attribute
+/// values across chunks. A part that is not UTF-8, any other `<!` construct and a root
+/// other than `<worksheet>` turn it off for the rest of the part. A tag split between
+/// two chunks is never blanked, and a `<row>` or `<c>` tag split so is taken as unclean.
+/// It never allocates.
+struct EmptyCellBlanker {
+  private enum Lexer {
+    /// Before the first chunk, whose prolog decides whether to filter at all.
+    case start
+    /// Character data, looking for `<`.
+    case content
+    /// Just after a `<` that ended the previous chunk.
+    case markup
+    /// After `<!`: ``matched`` bytes of `--` or `[CDATA[` seen.
+    case bang
+    /// In the name of a start tag begun in an earlier chunk.
+    case tagName
+    /// In a tag begun in an earlier chunk, after its name, outside quotes.
+    case tag
+    /// In an attribute value that ends at ``quote``.
+    case quoted
+    case comment, cdata, processingInstruction
+    /// Filtering stopped for the rest of the part.
+    case off
+  }
+
+  /// What a start tag's name means here.
+  private enum Name { case other, prefixed, worksheet, sheetData, row, cell }
+
+  private var lexer = Lexer.start
+  private var quote: UInt8 = 0
+  /// Bytes of a terminator (`--`, `]]`, `?` before `>`) or of a `<!` prefix seen so far.
+  private var matched = 0
+  private var bangIsComment = false
+  /// The last byte of a split tag outside quotes (`/` before `>` makes it empty).
+  private var previous: UInt8 = 0
+  private var isEndTag = false
+  /// A split start tag's name so far: its first 9 bytes and its length.
+  private var nameBytes: (UInt64, UInt8) = (0, 0)
+  private var nameLength = 0
+  private var namePrefixed = false
+  /// What a split start tag opens if it turns out not to be empty.
+  private var opening = Name.other
+
+  /// Elements open.
+  private var depth = 0
+  private var rootSeen = false
+  /// A `<sheetData>` is open as a child of the root.
+  private var inSheetData = false
+  /// The `r` of the open `<row>` child of `<sheetData>` (1-based), 0 when none or not one
+  /// to filter in.
+  private var row = 0
+  /// Every `<c>` in ``row`` so far, at any depth, began `<c r="…"` on that row, and no
+  /// other element in it could be a cell or a row to the handler.
+  private var rowClean = false
+
+  /// Cells blanked so far.
+  private(set) var blankedCells = 0
+
+  init() {}
+
+  /// Blanks the candidates of the next chunk of the part, in place. Every chunk of the
+  /// part must be given, in order.
+  mutating func blank(_ chunk: UnsafeMutableRawBufferPointer) {
+    guard let raw = chunk.baseAddress, !chunk.isEmpty else { return }
+    let base = raw.assumingMemoryBound(to: UInt8.self)
+    let end = base + chunk.count
+    if case .start = lexer { checkProlog(base, end) }
+    var cursor = base
+    while cursor < end {
+      switch lexer {
+      case .off, .start:
+        return
+      case .content:
+        while cursor < end, cursor.pointee != UInt8(ascii: "<") { cursor += 1 }
+        guard cursor < end else { return }
+        if let next = wholeTag(at: cursor, end) {
+          cursor = next
+        } else {
+          lexer = .markup
+          cursor += 1
+        }
+      case .markup:
+        cursor = markup(at: cursor)
+      case .tagName:
+        while cursor < end, !Self.endsName(cursor.pointee) {
+          addNameByte(cursor.pointee)
+          cursor += 1
+        }
+        guard cursor < end else { return }
+        lexer = .tag  // before startTag, which may turn the filter off
+        opening = splitName()
+        startTag(named: opening, tagStart: nil, tagEnd: nil)
+      case .tag:
+        while cursor < end {
+          let byte = cursor.pointee
+          cursor += 1
+          if byte == UInt8(ascii: ">") {
+            lexer = .content
+            endOfSplitTag()
+            break
+          }
+          if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+            quote = byte
+            lexer = .quoted
+            break
+          }
+          previous = byte
+        }
+      case .quoted:
+        while cursor < end, cursor.pointee != quote { cursor += 1 }
+        guard cursor < end else { return }
+        cursor += 1
+        previous = quote
+        lexer = .tag
+      case .bang:
+        cursor = bang(at: cursor)
+      case .comment:
+        skip(&cursor, end, until: UInt8(ascii: "-"), times: 2)
+      case .cdata:
+        skip(&cursor, end, until: UInt8(ascii: "]"), times: 2)
+      case .processingInstruction:
+        skip(&cursor, end, until: UInt8(ascii: "?"), times: 1)
+      }
+    }
+  }
+
+  // MARK: - Tags within one chunk
+
+  /// Reads the markup at `start` (a `<`) when it is a tag that ends in this chunk: applies
+  /// it, blanks it if it is a candidate, and returns where content goes on. Nil for a tag
+  /// that goes on into the next chunk, a comment, CDATA, a processing instruction or `<!`.
+  @inline(__always)
+  private mutating func wholeTag(
+    at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8>? {
+    guard end - start >= 2 else { return nil }
+    let first = start[1]
+    if first == UInt8(ascii: "/") {
+      guard let tagEnd = Self.tagEnd(from: start + 2, end) else { return nil }
+      closeElement()
+      return tagEnd
+    }
+    if first == UInt8(ascii: "!") || first == UInt8(ascii: "?") { return nil }
+    if first == UInt8(ascii: "c"), row != 0, rowClean, depth >= 3, end - start > 2, Self.endsName(start[2]) {
+      return cellTag(at: start, end)
+    }
+    var nameEnd = start + 1
+    var prefixed = false
+    while nameEnd < end, !Self.endsName(nameEnd.pointee) {
+      if nameEnd.pointee == UInt8(ascii: ":") { prefixed = true }
+      nameEnd += 1
+    }
+    guard let tagEnd = Self.tagEnd(from: nameEnd, end) else { return nil }
+    let name: Name
+    switch nameEnd - start - 1 {
+    case _ where prefixed: name = .prefixed
+    case 1 where first == UInt8(ascii: "c"): name = .cell
+    case 3 where Self.matches(start, end, "<row"): name = .row
+    case 9 where Self.matches(start, end, "<sheetData"): name = .sheetData
+    case 9 where Self.matches(start, end, "<worksheet"): name = .worksheet
+    default: name = .other
+    }
+    startTag(named: name, tagStart: start, tagEnd: tagEnd)
+    if tagEnd[-2] != UInt8(ascii: "/") { openElement(name, rowNumber: openingRow) }
+    return tagEnd
+  }
+
+  /// A `<c>` tag at `start` in a row being filtered, the hot path: reads `r` once, to keep
+  /// ``rowClean`` and to see whether the cell is a candidate, which it blanks.
+  @inline(__always)
+  private mutating func cellTag(
+    at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8>? {
+    var cursor = start + 2
+    var clean = false
+    let quote = end - start > 6 ? start[5] : 0
+    if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"), start[2] == UInt8(ascii: " "),
+      start[3] == UInt8(ascii: "r"), start[4] == UInt8(ascii: "=")
+    {
+      let value = start + 6
+      var close = value
+      while close < end, close.pointee != quote { close += 1 }
+      guard close < end else { return nil }
+      cursor = close + 1
+      if Self.referenceRow(value, close) == row {
+        clean = true
+        if let styleEnd = Self.style(from: cursor, quote: quote, end) {
+          cursor = styleEnd
+          if depth == 3, end - styleEnd >= 2, styleEnd[0] == UInt8(ascii: "/"), styleEnd[1] == UInt8(ascii: ">"),
+            followedByReset(styleEnd + 2, end)
+          {
+            memset(start, Int32(UInt8(ascii: " ")), styleEnd + 2 - start)
+            blankedCells += 1
+            return styleEnd + 2
+          }
+        }
+      }
+    }
+    guard let tagEnd = Self.tagEnd(from: cursor, end) else { return nil }
+    if !clean {
+      if depth == 3, tagEnd - start >= 17, start[3] == UInt8(ascii: "s"), isCandidate(start, tagEnd, end) {
+        memset(start, Int32(UInt8(ascii: " ")), tagEnd - start)
+        blankedCells += 1
+        return tagEnd
+      }
+      rowClean = false
+    }
+    guard tagEnd[-2] != UInt8(ascii: "/") else { return tagEnd }
+    // Most cells are `<v>…</v></c>` or `<is><t>…</t></is></c>`: read whole, they leave the
+    // depth as it was.
+    if end - tagEnd >= 11, tagEnd[0] == UInt8(ascii: "<") {
+      if tagEnd[1] == UInt8(ascii: "v"), tagEnd[2] == UInt8(ascii: ">") {
+        var text = tagEnd + 3
+        while text < end, text.pointee != UInt8(ascii: "<") { text += 1 }
+        if Self.matches(text, end, "</v></c>") { return text + 8 }
+      } else if Self.matches(tagEnd, end, "<is><t>") {
+        var text = tagEnd + 7
+        while text < end, text.pointee != UInt8(ascii: "<") { text += 1 }
+        if Self.matches(text, end, "</t></is></c>") { return text + 13 }
+      }
+    }
+    openElement(.cell, rowNumber: 0)
+    return tagEnd
+  }
+
+  /// The end of ` s="DIGITS"` (1 to 9 digits, `quote` the quote) at `start`, before `end`.
+  @inline(__always)
+  private static func style(
+    from start: UnsafeMutablePointer<UInt8>, quote: UInt8, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8>? {
+    guard end - start >= 6, start[0] == UInt8(ascii: " "), start[1] == UInt8(ascii: "s"),
+      start[2] == UInt8(ascii: "="), start[3] == quote
+    else { return nil }
+    var cursor = start + 4
+    while cursor < end, cursor.pointee &- UInt8(ascii: "0") < 10, cursor - start < 13 { cursor += 1 }
+    guard cursor > start + 4, cursor < end, cursor[0] == quote else { return nil }
+    return cursor + 1
+  }
+
+  /// Whether `<c r=` follows at `start`, or `</row>`, white space and `<row`, all before `end`.
+  @inline(__always)
+  private func followedByReset(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) -> Bool {
+    if Self.matches(start, end, "<c r=") { return true }
+    guard Self.matches(start, end, "</row>") else { return false }
+    var after = start + 6
+    while after < end,
+      after.pointee == UInt8(ascii: " ") || after.pointee == 0x0A || after.pointee == 0x0D || after.pointee == 0x09
+    {
+      after += 1
+    }
+    return end - after >= 5 && Self.matches(after, end, "<row") && Self.endsName(after[4])
+  }
+
+  /// The `r` of the `<row>` start tag just read, for ``openElement(_:rowNumber:)``.
+  private var openingRow = 0
+
+  /// A start tag named `name` other than a clean row's cell: checks the root, notes the row
+  /// to open (its `r` read when the tag, `tagStart` to `tagEnd`, is in the chunk), keeps
+  /// ``rowClean``.
+  @inline(__always)
+  private mutating func startTag(
+    named name: Name, tagStart: UnsafeMutablePointer<UInt8>?, tagEnd: UnsafeMutablePointer<UInt8>?
+  ) {
+    openingRow = 0
+    if !rootSeen {
+      rootSeen = true
+      if name != .worksheet { lexer = .off }
+      return
+    }
+    if row != 0, depth >= 3, rowClean, name == .prefixed || name == .row || name == .cell {
+      rowClean = false  // a clean row's whole cells went through cellTag(at:_:)
+    } else if name == .row, depth == 2, inSheetData, let tagStart, let tagEnd {
+      openingRow = Self.rowNumber(at: tagStart + 4, tagEnd) ?? 0
+    }
+  }
+
+  /// A start tag's `>` that does not end it empty.
+  @inline(__always)
+  private mutating func openElement(_ name: Name, rowNumber: Int) {
+    depth += 1
+    if depth == 2, name == .sheetData {
+      inSheetData = true
+    } else if depth == 3, name == .row, inSheetData {
+      row = rowNumber
+      rowClean = true
+    }
+  }
+
+  /// An end tag's `>`.
+  @inline(__always)
+  private mutating func closeElement() {
+    depth -= 1
+    if depth < 3 { row = 0 }
+    if depth < 2, inSheetData {
+      inSheetData = false
+      lexer = .off  // nothing after the cells is worth reading
+    }
+  }
+
+  /// Where the tag whose name ends at `start` ends (just past its `>`), skipping quoted
+  /// values; nil when that is past the chunk.
+  @inline(__always)
+  private static func tagEnd(
+    from start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8>? {
+    var cursor = start
+    while cursor < end {
+      let byte = cursor.pointee
+      cursor += 1
+      if byte == UInt8(ascii: ">") { return cursor }
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+        while cursor < end, cursor.pointee != byte { cursor += 1 }
+        guard cursor < end else { return nil }
+        cursor += 1
+      }
+    }
+    return nil
+  }
+
+  // MARK: - Markup split between chunks
+
+  /// The byte after a `<` that ended the previous chunk.
+  private mutating func markup(at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    previous = 0
+    switch cursor.pointee {
+    case UInt8(ascii: "/"):
+      isEndTag = true
+      lexer = .tag
+      return cursor + 1
+    case UInt8(ascii: "!"):
+      matched = 0
+      lexer = .bang
+      return cursor + 1
+    case UInt8(ascii: "?"):
+      matched = 0
+      lexer = .processingInstruction
+      return cursor + 1
+    default:
+      isEndTag = false
+      nameBytes = (0, 0)
+      nameLength = 0
+      namePrefixed = false
+      lexer = .tagName
+      return cursor
+    }
+  }
+
+  @inline(__always)
+  private static func endsName(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == 0x0A
+      || byte == 0x0D || byte == 0x09
+  }
+
+  private mutating func addNameByte(_ byte: UInt8) {
+    if byte == UInt8(ascii: ":") { namePrefixed = true }
+    if nameLength < 8 {
+      nameBytes.0 |= UInt64(byte) << (8 * UInt64(nameLength))
+    } else if nameLength == 8 {
+      nameBytes.1 = byte
+    }
+    nameLength += 1
+  }
+
+  /// What the name of a split start tag means.
+  private func splitName() -> Name {
+    if namePrefixed { return .prefixed }
+    func bytes(_ name: StaticString) -> (UInt64, UInt8) {
+      var head: UInt64 = 0
+      for index in 0..<min(name.utf8CodeUnitCount, 8) {
+        head |= UInt64(name.utf8Start[index]) << (8 * UInt64(index))
+      }
+      return (head, name.utf8CodeUnitCount > 8 ? name.utf8Start[8] : 0)
+    }
+    switch nameLength {
+    case 1 where nameBytes == bytes("c"): return .cell
+    case 3 where nameBytes == bytes("row"): return .row
+    case 9 where nameBytes == bytes("sheetData"): return .sheetData
+    case 9 where nameBytes == bytes("worksheet"): return .worksheet
+    default: return .other
+    }
+  }
+
+  /// The `>` of a tag begun in an earlier chunk.
+  private mutating func endOfSplitTag() {
+    if isEndTag {
+      closeElement()
+    } else if previous != UInt8(ascii: "/") {
+      openElement(opening, rowNumber: 0)
+    }
+  }
+
+  /// After `<!`: a comment, CDATA, or something a worksheet has no use for (turns the filter off).
+  private mutating func bang(at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    let cdata: StaticString = "[CDATA["
+    let byte = start.pointee
+    if matched == 0 { bangIsComment = byte == UInt8(ascii: "-") }
+    guard byte == (bangIsComment ? UInt8(ascii: "-") : cdata.utf8Start[matched]) else {
+      lexer = .off
+      return start + 1
+    }
+    matched += 1
+    if bangIsComment, matched == 2 {
+      matched = 0
+      lexer = .comment
+    } else if !bangIsComment, matched == cdata.utf8CodeUnitCount {
+      matched = 0
+      lexer = .cdata
+    }
+    return start + 1
+  }
+
+  /// Moves past the next `>` preceded by at least `times` bytes `mark` (`-->`, `]]>`, `?>`).
+  private mutating func skip(
+    _ cursor: inout UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>, until mark: UInt8, times: Int
+  ) {
+    while cursor < end {
+      let byte = cursor.pointee
+      cursor += 1
+      if byte == mark {
+        matched += 1
+      } else if byte == UInt8(ascii: ">"), matched >= times {
+        matched = 0
+        lexer = .content
+        return
+      } else {
+        matched = 0
+      }
+    }
+  }
+
+  // MARK: - Byte patterns
+
+  /// Whether the part is UTF-8 (or ASCII): it starts with `<` and a non-NUL byte, after an
+  /// optional UTF-8 byte order mark, and an XML declaration names no other encoding. A
+  /// declaration must end in the first chunk; no other `<?` may come first. Anything else
+  /// turns the filter off.
+  private mutating func checkProlog(_ base: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) {
+    lexer = .off
+    var start = base
+    if end - start >= 3, start[0] == 0xEF, start[1] == 0xBB, start[2] == 0xBF { start += 3 }
+    guard end - start >= 2, start[0] == UInt8(ascii: "<"), start[1] != 0 else { return }
+    if start[1] == UInt8(ascii: "?") {
+      guard Self.matches(start, end, "<?xml") else { return }
+      var close = start + 2
+      while close + 1 < end, !(close[0] == UInt8(ascii: "?") && close[1] == UInt8(ascii: ">")) { close += 1 }
+      guard close + 1 < end else { return }
+      var scan = start
+      while scan < close {
+        if Self.matchesIgnoringCase(scan, close, "encoding") {
+          var value = scan + 8
+          while value < close, value.pointee == UInt8(ascii: " ") { value += 1 }
+          guard value < close, value.pointee == UInt8(ascii: "=") else { return }
+          value += 1
+          while value < close, value.pointee == UInt8(ascii: " ") { value += 1 }
+          guard value + 7 <= close, value[0] == UInt8(ascii: "\"") || value[0] == UInt8(ascii: "'"),
+            Self.matchesIgnoringCase(value + 1, close, "utf-8"), value[6] == value[0]
+          else { return }
+        }
+        scan += 1
+      }
+    }
+    lexer = .content
+  }
+
+  /// Whether the tag from `start` to `tagEnd` is `<c r="REF" s="DIGITS"/>` (or `s` first,
+  /// one kind of quote) on ``row``, followed in the chunk by `<c r=` or by `</row>`, white
+  /// space and `<row`.
+  private func isCandidate(
+    _ start: UnsafeMutablePointer<UInt8>, _ tagEnd: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> Bool {
+    // `<c ` then `r="` or `s="`: at least `<c r="A1" s="0"/>`.
+    guard tagEnd - start >= 17, start[2] == UInt8(ascii: " "), tagEnd[-2] == UInt8(ascii: "/") else { return false }
+    let quote = start[5]
+    guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return false }
+    let last = tagEnd - 2  // the `/`
+    var cursor = start + 3
+    var sawReference = false
+    var sawStyle = false
+    while cursor < last {
+      // ` NAME=QUOTE…QUOTE`, the first one's space being `<c `'s.
+      guard last - cursor >= 4, cursor[1] == UInt8(ascii: "="), cursor[2] == quote else { return false }
+      let name = cursor[0]
+      let value = cursor + 3
+      var close = value
+      while close < last, close.pointee != quote { close += 1 }
+      guard close < last else { return false }
+      if name == UInt8(ascii: "r"), !sawReference {
+        guard Self.referenceRow(value, close) == row else { return false }
+        sawReference = true
+      } else if name == UInt8(ascii: "s"), !sawStyle {
+        guard close > value, close - value <= 9, Self.allDigits(value, close) else { return false }
+        sawStyle = true
+      } else {
+        return false
+      }
+      cursor = close + 1
+      if cursor < last {
+        guard cursor.pointee == UInt8(ascii: " ") else { return false }
+        cursor += 1
+      }
+    }
+    return sawReference && sawStyle && followedByReset(tagEnd, end)
+  }
+
+  /// `N` of `<row r="N"…` whose name ends at `nameEnd`, its tag ending at `tagEnd`, when N
+  /// is a row number written plainly.
+  private static func rowNumber(
+    at nameEnd: UnsafeMutablePointer<UInt8>, _ tagEnd: UnsafeMutablePointer<UInt8>
+  ) -> Int? {
+    guard matches(nameEnd, tagEnd, " r=") else { return nil }
+    return quoted(nameEnd + 3, tagEnd).flatMap { plainRow($0, $1) }
+  }
+
+  /// The bytes between the quote at `start` and the same quote, both before `end`.
+  private static func quoted(
+    _ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> (UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<UInt8>)? {
+    guard start < end, start.pointee == UInt8(ascii: "\"") || start.pointee == UInt8(ascii: "'") else { return nil }
+    var close = start + 1
+    while close < end, close.pointee != start.pointee { close += 1 }
+    return close < end ? (start + 1, close) : nil
+  }
+
+  /// The 1-based row of an A1 reference written as Excel writes it: 1 to 3 upper-case
+  /// letters up to XFD, then 1 to 1048576 without leading zeros (no `$`). A subset of what
+  /// ``CellReference/parse(_:)`` accepts, with the same meaning.
+  @inline(__always)
+  private static func referenceRow(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) -> Int? {
+    var cursor = start
+    var column = 0
+    while cursor < end, cursor - start < 3, cursor.pointee &- UInt8(ascii: "A") < 26 {
+      column = column * 26 + Int(cursor.pointee - UInt8(ascii: "A")) + 1
+      cursor += 1
+    }
+    guard cursor > start, column <= CellReference.maxColumns else { return nil }
+    return plainRow(cursor, end)
+  }
+
+  /// 1 to 1048576, in decimal digits without a leading zero.
+  @inline(__always)
+  private static func plainRow(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) -> Int? {
+    guard end > start, end - start <= 7, start.pointee != UInt8(ascii: "0") else { return nil }
+    var value = 0
+    var cursor = start
+    while cursor < end {
+      let digit = cursor.pointee &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+      cursor += 1
+    }
+    return value <= CellReference.maxRows ? value : nil
+  }
+
+  private static func allDigits(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) -> Bool {
+    var cursor = start
+    while cursor < end {
+      guard cursor.pointee &- UInt8(ascii: "0") < 10 else { return false }
+      cursor += 1
+    }
+    return true
+  }
+
+  /// Whether `text` is at `start`, all of it before `end`.
+  @inline(__always)
+  private static func matches(
+    _ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>, _ text: StaticString
+  ) -> Bool {
+    let count = text.utf8CodeUnitCount
+    guard end - start >= count else { return false }
+    let expected = text.utf8Start
+    for index in 0..<count where start[index] != expected[index] { return false }
+    return true
+  }
+
+  /// Whether `text` (lower case) is at `start`, ASCII letters in either case.
+  private static func matchesIgnoringCase(
+    _ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>, _ text: StaticString
+  ) -> Bool {
+    let count = text.utf8CodeUnitCount
+    guard end - start >= count else { return false }
+    for index in 0..<count {
+      let byte = start[index]
+      let expected = text.utf8Start[index]
+      let isLetter = expected >= UInt8(ascii: "a") && expected <= UInt8(ascii: "z")
+      guard byte == expected || (isLetter && byte == expected - 0x20) else { return false }
+    }
+    return true
+  }
+}
