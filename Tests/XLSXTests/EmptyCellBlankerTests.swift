@@ -330,6 +330,28 @@ struct EmptyCellBlankingDifferentialTests {
     if Self.damaged[index].hasPrefix(Self.row) { #expect(blanked >= 1, "B1 is blanked before the damage") }
   }
 
+  /// libxml2 quotes the bytes after invalid UTF-8 in its message; here they are a cell
+  /// that blanking turns into spaces. The reader reports the message of an unfiltered read.
+  @Test("An error that quotes blanked bytes gets the unfiltered message")
+  func errorQuotingBlankedBytes() throws {
+    let prefix = Array((#"<sheetData><row r="1"><c r="A1" s="1"/><c r="B1" s="1"/></row><row r="2" x=""#).utf8)
+    let suffix = Array((#""><c r="A2" s="1"/><c r="B2" s="1"/></row></sheetData>"#).utf8)
+    var zip = TestWorkbook.zip(sheets: [("Sheet1", "")])
+    let index = try #require(zip.entries.firstIndex { $0.name == "xl/worksheets/sheet1.xml" })
+    zip.entries[index].data =
+      Array(#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\#(TestWorkbook.mainNamespace)">"#.utf8)
+      + prefix + [0xBE] + suffix + Array("</worksheet>".utf8)
+    let workbook = try Workbook(bytes: zip.bytes(), fileName: "utf8.xlsx")
+    let sheet = try #require(workbook.sheets.first)
+    let (plain, _) = Self.read(workbook, sheet, blanking: false)
+    let (filtered, blanked) = Self.read(workbook, sheet, blanking: true)
+    #expect(blanked >= 2, "the cells of row 1 at least")
+    let error = try #require(plain.error)
+    #expect(error.code == .malformedXML)
+    #expect(error.message.contains("0xBE 0x22 0x3E 0x3C"), "\(error.message)")
+    #expect(filtered == plain)
+  }
+
   @Test("A sheet over several chunks, with a text too long at its end, reads the same")
   func manyChunksReadTheSame() throws {
     var rows = ""

@@ -239,11 +239,18 @@ extension ReaderFuzzHarness {
   }
 
   /// The differential check of ``EmptyCellBlanker``: blanking must change nothing the
-  /// reader returns, errors and their lines and columns included. A difference is a finding.
+  /// reader returns, and an error must come at the same place (code, line, column). Its
+  /// message may differ, as libxml2 quotes the bytes after some faults; the reader takes
+  /// the message from a second, unfiltered read (`RowCursor.unfilteredError()`). A
+  /// difference is a finding.
   static func checkBlanking(_ payload: UnsafeRawBufferPointer, chunkSize: Int) {
     let plain = readWorksheet(payload, chunkSize: chunkSize, blanking: false)
-    let blanked = readWorksheet(payload, chunkSize: chunkSize, blanking: true)
-    guard plain == blanked else {
+    var blanked = readWorksheet(payload, chunkSize: chunkSize, blanking: true)
+    let samePlace =
+      blanked.error?.code == plain.error?.code && blanked.error?.line == plain.error?.line
+      && blanked.error?.column == plain.error?.column
+    blanked.error = plain.error
+    guard samePlace, plain == blanked else {
       fatalError("EmptyCellBlanker changed the reading: \(plain) became \(blanked)")
     }
   }

@@ -114,8 +114,9 @@ public final class Workbook: Sendable {
     let handler = WorksheetHandler(
       sharedStrings: sharedStrings, formatKinds: numberFormatKinds, uses1904: uses1904DateSystem,
       limits: archive.limits)
-    return try RowCursor(
-      sheet: sheet, entry: entry, archive: archive, handler: handler, blankingEmptyCells: blankingEmptyCells)
+    let unfiltered: (() throws(XLSXError) -> RowCursor)? =
+      blankingEmptyCells ? { () throws(XLSXError) in try self.rows(of: sheet, blankingEmptyCells: false) } : nil
+    return try RowCursor(sheet: sheet, entry: entry, archive: archive, handler: handler, unfiltered: unfiltered)
   }
 
   /// Calls `body` with every row of `sheet` that has cells, in file order.
@@ -176,18 +177,25 @@ public final class RowCursor {
   /// Blanks empty styled cells before libxml2 sees them; nil for a stored part (its bytes
   /// are the archive's, never written) or when turned off.
   private var blanker: EmptyCellBlanker?
+  /// A cursor over the same part without blanking, for reporting an error (see
+  /// ``unfilteredError()``); nil when blanking is off.
+  private let unfiltered: (() throws(XLSXError) -> RowCursor)?
   private var position = 0
   private var finished = false
 
+  /// A cursor over `entry`; with `unfiltered` (how to read the part again without
+  /// blanking), its empty styled cells are blanked.
   init(
-    sheet: SheetInfo, entry: ZipEntry, archive: ZipArchive, handler: WorksheetHandler, blankingEmptyCells: Bool
+    sheet: SheetInfo, entry: ZipEntry, archive: ZipArchive, handler: WorksheetHandler,
+    unfiltered: (() throws(XLSXError) -> RowCursor)?
   ) throws(XLSXError) {
     self.sheet = sheet
     self.handler = handler
     let stream = try archive.stream(entry)
     self.stream = stream
     parser = try SAXParser(handler: handler, fileName: archive.fileName, partName: entry.name)
-    if blankingEmptyCells && stream.inflates { blanker = EmptyCellBlanker() }
+    if unfiltered != nil && stream.inflates { blanker = EmptyCellBlanker() }
+    self.unfiltered = unfiltered
   }
 
   private init(sheet: SheetInfo) {
@@ -195,6 +203,7 @@ public final class RowCursor {
     stream = nil
     parser = nil
     handler = nil
+    unfiltered = nil
     finished = true
   }
 
@@ -217,11 +226,27 @@ public final class RowCursor {
         }
       } catch {
         finished = true
-        throw error.located(sheet: sheet.name)
+        throw (unfilteredError() ?? error).located(sheet: sheet.name)
       }
     }
     defer { position += 1 }
     return handler.pendingRows[position]
+  }
+
+  /// The error the part gives when read without blanking, once blanking has blanked
+  /// something. Blanking keeps every offset, line and column, and the rows before the
+  /// error are the same; but libxml2 quotes the bytes after some faults (`Input is not
+  /// proper UTF-8 … Bytes: 0xBE 0x22 0x3E 0x3C`), and those may have been blanked. So the
+  /// part is read once more, only on this path, for the message the file itself gives.
+  private func unfilteredError() -> XLSXError? {
+    guard blankedCells > 0, let unfiltered else { return nil }
+    do {
+      let cursor = try unfiltered()
+      while try cursor.next() != nil {}
+      return nil
+    } catch {
+      return error
+    }
   }
 
   /// Cells ``EmptyCellBlanker`` has blanked so far (for tests).
