@@ -84,6 +84,24 @@ struct EmptyCellBlankerTests {
     #"<chartsheet><sheetData><row r="1"><c r="A1" s="1"/><c r="B1"/></row></sheetData></chartsheet>"#,
     #"<x:worksheet xmlns:x="u"><x:sheetData><x:row r="1"><x:c r="A1" s="1"/><x:c r="B1"/></x:row></x:sheetData>"#
       + "</x:worksheet>",
+    // Cells read whole in a row of them: `>` and quotes of the other kind in a value, `&gt;` in
+    // a text, a space before `/>`, a blanked tag longer than 24 bytes.
+    sheet(
+      #"<row r="1"><c r="A1" s="1" t="a>b"><v>1</v></c>⟦<c r="B1" s="2"/>⟧<c r="C1" s="1" t='x"y>'><v>&gt;</v></c>"#
+        + #"⟦<c r='D1' s='2'/>⟧<c r="E1" s="3" t="n" />⟦<c r="F1" s="3"/>⟧<c r="G1" s="1" t="inlineStr">"#
+        + #"<is><t>长一点的文字 a&gt;b</t></is></c>⟦<c r="XFD1" s="123456789"/>⟧<c r="H1" t="s">"#
+        + #"<v>12345678901</v></c>⟦<c r="I1" s="1"/>⟧<c r="J1" s="1" t="s"><v>1</v></c></row><row r="2">"#
+        + #"<c r="A2" s="1" t="s"><v>1</v></c><c r="B2" s="1" t="s" ><v>2</v></c>⟦<c r="C2" s="1"/>⟧"#
+        + #"<c r="D2" s="1" t="s"/>⟦<c r="E2" s="1"/>⟧<c r="F2"/></row>"#),
+    // References read in one pass: another row, a quote in the value, leading zeros, more
+    // than 7 digits, past XFD; each leaves the rest of its row alone.
+    sheet(
+      #"<row r="12"><c r="A120" s="1"/><c r="B12" s="1"/><c r="C12"/></row><row r="13"><c r="A13'" s="1"/>"#
+        + #"<c r="B13" s="1"/><c r="C13"/></row><row r="14"><c r='A14"' s="1"/><c r="B14" s="1"/><c r="C14"/></row>"#
+        + #"<row r="15"><c r="AB15" s="1" t="a"/>⟦<c r="ABC15" s="1"/>⟧<c r="A000015" s="1"/><c r="B15" s="1"/>"#
+        + #"<c r="C15"/></row><row r="1048576"><c r="A10485760" s="1"/><c r="B1048576" s="1"/><c r="C1048576"/>"#
+        + #"</row><row r="1048576">⟦<c r="XFD1048576" s="123456789"/>⟧<c r="A1048576"/><c r="XFE1048576" s="1"/>"#
+        + #"<c r="B1048576" s="1"/></row>"#),
     // The last row's trailing cells wait for nothing to reset the next column.
     sheet(#"<row r="1"><c r="A1" s="1"/></row>"#),
   ]

@@ -167,7 +167,7 @@ struct EmptyCellBlanker {
     }
     if first == UInt8(ascii: "!") || first == UInt8(ascii: "?") { return nil }
     if first == UInt8(ascii: "c"), row != 0, rowClean, depth >= 3, end - start > 2, Self.endsName(start[2]) {
-      return cellTag(at: start, end)
+      return cells(at: start, end)
     }
     var nameEnd = start + 1
     var prefixed = false
@@ -190,6 +190,24 @@ struct EmptyCellBlanker {
     return tagEnd
   }
 
+  /// The `<c>` tag at `start` in a row being filtered and the cells that follow it directly
+  /// while the row stays so, read in one go. Nil when the first tag goes on into the next
+  /// chunk; a later such tag is left to be read again from its `<` (a failed read changes
+  /// nothing).
+  @inline(__always)
+  private mutating func cells(
+    at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8>? {
+    var cell = start
+    while true {
+      guard let next = cellTag(at: cell, end) else { return cell == start ? nil : cell }
+      guard row != 0, rowClean, depth >= 3, end - next > 2, next[0] == UInt8(ascii: "<"),
+        next[1] == UInt8(ascii: "c"), Self.endsName(next[2])
+      else { return next }
+      cell = next
+    }
+  }
+
   /// A `<c>` tag at `start` in a row being filtered, the hot path: reads `r` once, to keep
   /// ``rowClean`` and to see whether the cell is a candidate, which it blanks.
   @inline(__always)
@@ -203,19 +221,18 @@ struct EmptyCellBlanker {
       start[3] == UInt8(ascii: "r"), start[4] == UInt8(ascii: "=")
     {
       let value = start + 6
-      var close = value
-      while close < end, close.pointee != quote { close += 1 }
+      let (close, onRow) = Self.reference(value, quote: quote, row: row, end)
       guard close < end else { return nil }
       cursor = close + 1
-      if Self.referenceRow(value, close) == row {
+      if onRow {
         clean = true
         if let styleEnd = Self.style(from: cursor, quote: quote, end) {
-          cursor = styleEnd
+          cursor = Self.typeEnd(from: styleEnd, quote: quote, end) ?? styleEnd
           if depth == 3, end - styleEnd >= 2, styleEnd[0] == UInt8(ascii: "/"), styleEnd[1] == UInt8(ascii: ">"),
             followedByReset(styleEnd + 2, end)
           {
-            memset(start, Int32(UInt8(ascii: " ")), styleEnd + 2 - start)
-            blankedCells += 1
+            Self.fillWithSpaces(start, styleEnd + 2)
+            blankedCells &+= 1
             return styleEnd + 2
           }
         }
@@ -239,13 +256,42 @@ struct EmptyCellBlanker {
         while text < end, text.pointee != UInt8(ascii: "<") { text += 1 }
         if Self.matches(text, end, "</v></c>") { return text + 8 }
       } else if Self.matches(tagEnd, end, "<is><t>") {
-        var text = tagEnd + 7
-        while text < end, text.pointee != UInt8(ascii: "<") { text += 1 }
+        let text = Self.first(UInt8(ascii: "<"), from: tagEnd + 7, end)
         if Self.matches(text, end, "</t></is></c>") { return text + 13 }
       }
     }
     openElement(.cell, rowNumber: 0)
     return tagEnd
+  }
+
+  /// The closing `quote` of the `r` value at `start` (or `end`), and whether the value is
+  /// ``referenceRow(_:_:)`` on `row`, read in one pass.
+  @inline(__always)
+  private static func reference(
+    _ start: UnsafeMutablePointer<UInt8>, quote: UInt8, row: Int, _ end: UnsafeMutablePointer<UInt8>
+  ) -> (UnsafeMutablePointer<UInt8>, Bool) {
+    var cursor = start
+    var column = 0
+    while cursor < end, cursor - start < 3, cursor.pointee &- UInt8(ascii: "A") < 26 {
+      column = column &* 26 &+ Int(cursor.pointee &- UInt8(ascii: "A")) &+ 1
+      cursor += 1
+    }
+    var onRow = false
+    if cursor > start, column <= CellReference.maxColumns, cursor < end, cursor.pointee != UInt8(ascii: "0") {
+      let digits = cursor
+      var value = 0
+      while cursor < end, cursor - digits < 8, cursor.pointee &- UInt8(ascii: "0") < 10 {
+        value = value &* 10 &+ Int(cursor.pointee &- UInt8(ascii: "0"))
+        cursor += 1
+      }
+      onRow = cursor > digits && cursor - digits <= 7 && value == row
+    }
+    // Letters and digits are no quote: the value goes on to the next quote.
+    while cursor < end, cursor.pointee != quote {
+      onRow = false
+      cursor += 1
+    }
+    return (cursor, onRow)
   }
 
   /// The end of ` s="DIGITS"` (1 to 9 digits, `quote` the quote) at `start`, before `end`.
@@ -257,9 +303,40 @@ struct EmptyCellBlanker {
       start[2] == UInt8(ascii: "="), start[3] == quote
     else { return nil }
     var cursor = start + 4
-    while cursor < end, cursor.pointee &- UInt8(ascii: "0") < 10, cursor - start < 13 { cursor += 1 }
+    let limit = end - start > 13 ? start + 13 : end
+    while cursor < limit, cursor.pointee &- UInt8(ascii: "0") < 10 { cursor += 1 }
     guard cursor > start + 4, cursor < end, cursor[0] == quote else { return nil }
     return cursor + 1
+  }
+
+  /// Just before the `>` of a tag whose rest at `start` is ` t="TYPE">` (`quote` the quote);
+  /// nil when it is not that, or goes on past `end`.
+  @inline(__always)
+  private static func typeEnd(
+    from start: UnsafeMutablePointer<UInt8>, quote: UInt8, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8>? {
+    guard end - start >= 6, start[0] == UInt8(ascii: " "), start[1] == UInt8(ascii: "t"),
+      start[2] == UInt8(ascii: "="), start[3] == quote
+    else { return nil }
+    var close = start + 4
+    while close < end, close.pointee != quote { close += 1 }
+    guard end - close >= 2, close[1] == UInt8(ascii: ">") else { return nil }
+    return close + 1
+  }
+
+  /// Overwrites `start` up to `end` with spaces: a tag of 8 to 24 bytes with two or three
+  /// 8-byte stores.
+  @inline(__always)
+  private static func fillWithSpaces(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) {
+    let count = end - start
+    guard count >= 8, count <= 24 else {
+      memset(start, Int32(UInt8(ascii: " ")), count)
+      return
+    }
+    let spaces: UInt64 = 0x2020_2020_2020_2020
+    UnsafeMutableRawPointer(start).storeBytes(of: spaces, as: UInt64.self)
+    UnsafeMutableRawPointer(end - 8).storeBytes(of: spaces, as: UInt64.self)
+    if count > 16 { UnsafeMutableRawPointer(start + 8).storeBytes(of: spaces, as: UInt64.self) }
   }
 
   /// Whether `<c r=` follows at `start`, or `</row>`, white space and `<row`, all before `end`.
@@ -340,6 +417,25 @@ struct EmptyCellBlanker {
       }
     }
     return nil
+  }
+
+  /// The first `byte` from `start` on, or `end` when there is none; eight bytes at a time.
+  @inline(__always)
+  private static func first(
+    _ byte: UInt8, from start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let pattern = ones &* UInt64(byte)
+    var cursor = start
+    while end - cursor >= 8 {
+      let word = UInt64(littleEndian: UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)) ^ pattern
+      // The lowest byte that was `byte` has the lowest high bit set; borrows only reach above it.
+      let found = (word &- ones) & ~word & (ones &* 0x80)
+      if found != 0 { return cursor + found.trailingZeroBitCount / 8 }
+      cursor += 8
+    }
+    while cursor < end, cursor.pointee != byte { cursor += 1 }
+    return cursor
   }
 
   // MARK: - Markup split between chunks
