@@ -106,6 +106,35 @@ struct EmptyCellBlankerTests {
     sheet(#"<row r="1"><c r="A1" s="1"/></row>"#),
   ]
 
+  /// A part that blanks too little for the scan's cost (a data sheet of valued cells) is
+  /// left alone after its trial; a form's empty cells keep being blanked to the end.
+  @Test func stopsWhereBlankingDoesNotPay() throws {
+    func rows(_ range: ClosedRange<Int>, empty: Bool) -> String {
+      range.map { number in
+        #"<row r="\#(number)"><c r="A\#(number)" s="1"><v>\#(number)</v></c>"#
+          + (empty ? #"<c r="B\#(number)" s="1"/><c r="C\#(number)" s="1"/>"# : #"<c r="B\#(number)"><v>1</v></c>"#)
+          + "</row>"
+      }.joined()
+    }
+    let chunk = 64 << 10
+    let data = Array(Self.sheet(rows(1...6000, empty: false) + rows(6001...6100, empty: true)).utf8)
+    #expect(data.count > EmptyCellBlanker.trialBytes + chunk)
+    let splits = Array(stride(from: chunk, to: data.count, by: chunk))
+    #expect(Self.blanked(data, splits: splits) == data, "the empty cells after the trial stay")
+    let form = Array(Self.sheet(rows(1...6100, empty: true)).utf8)
+    let blankedForm = Self.blanked(form, splits: Array(stride(from: chunk, to: form.count, by: chunk)))
+    // Row 6099, in the last chunk: both its empty cells are spaces.
+    let empties = Array(#"<c r="B6099" s="1"/><c r="C6099" s="1"/>"#.utf8)
+    let start = try #require(Self.firstIndex(of: empties, in: form))
+    #expect(Array(blankedForm[start..<(start + empties.count)]) == [UInt8](repeating: 0x20, count: empties.count))
+    #expect(start > form.count - chunk)
+  }
+
+  private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    guard haystack.count >= needle.count else { return nil }
+    return (0...(haystack.count - needle.count)).first { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+  }
+
   /// The bytes of a marked input, and the bytes expected once blanked.
   static func unmarked(_ marked: String) -> (input: [UInt8], expected: [UInt8]) {
     var input: [UInt8] = []
