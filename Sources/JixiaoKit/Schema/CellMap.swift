@@ -26,7 +26,7 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
   /// A map of `entries`, built in one go: an indicator's eight or so cells cost one
   /// allocation instead of eight insertions, and no strings. The entries are sorted in
   /// place; a key given twice keeps its last reference.
-  public init(_ entries: UnsafeMutableBufferPointer<(key: StaticString, reference: CellReference)>) {
+  init(_ entries: UnsafeMutableBufferPointer<(key: StaticString, reference: CellReference)>) {
     // Insertion sort (a handful of entries, usually given in order already); stable, so
     // of equal keys the last given stays last, and is the one written below.
     for index in entries.indices.dropFirst() where Self.precedes(entries[index].key, entries[index - 1].key) {
