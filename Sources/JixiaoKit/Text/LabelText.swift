@@ -22,32 +22,65 @@ public enum LabelText {
     }
   }
 
-  /// Whether `text` is in normal form: no whitespace, nothing to fold. Read on UTF-8
-  /// bytes, where printable ASCII and the CJK block U+4000–U+9FFF (lead bytes E4–E9) are
-  /// answered without decoding; other scalars are decoded and tested.
+  /// Whether `text` is in normal form: no whitespace, nothing to fold.
   static func isNormal(_ text: String) -> Bool {
     ByteKey.withUTF8(text) { bytes in
-      var index = 0
-      while index < bytes.count {
-        let lead = bytes[index]
-        switch lead {
-        case 0x21...0x7E:
-          index += 1
-        case 0xE4...0xE9:
-          index += 3
-        default:
-          // The string is valid UTF-8: decode one scalar.
-          let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-          var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
-          for offset in 1..<max(length, 1) where index + offset < bytes.count {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-          }
-          guard let scalar = Unicode.Scalar(value), !isSpace(scalar), fold(scalar) == scalar else { return false }
-          index += length
-        }
-      }
-      return true
+      let found = departures(bytes)
+      return !found.hasSpace && !found.folds
     }
+  }
+
+  /// What keeps a text from being its own normal form.
+  struct Departures {
+    /// Whitespace (``isSpace(_:)``); the scan stops at the first.
+    var hasSpace = false
+    /// A scalar that ``fold(_:)`` changes.
+    var folds = false
+    /// An ASCII control character that is not whitespace (normal, but the value parser
+    /// leaves such texts to its general path).
+    var hasControl = false
+  }
+
+  /// Reads valid UTF-8 `bytes` for ``Departures``: printable ASCII and the CJK block
+  /// U+4000–U+9FFF (lead bytes E4–E9) are answered without decoding; other scalars are
+  /// decoded and tested.
+  @inline(__always)
+  static func departures(_ bytes: UnsafeBufferPointer<UInt8>) -> Departures {
+    var found = Departures()
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      switch lead {
+      case 0x21...0x7E:
+        index += 1
+      case 0xE4...0xE9:
+        index += 3
+      case 0x09...0x0D, 0x20:
+        found.hasSpace = true
+        return found
+      case ..<0x80:
+        found.hasControl = true
+        index += 1
+      default:
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length where index + offset < bytes.count {
+          value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        guard let scalar = Unicode.Scalar(value) else {
+          found.folds = true  // not valid UTF-8 (a String always is): not normal
+          index += length
+          continue
+        }
+        if isSpace(scalar) {
+          found.hasSpace = true
+          return found
+        }
+        if fold(scalar) != scalar { found.folds = true }
+        index += length
+      }
+    }
+    return found
   }
 
   /// Whitespace, with fast answers for ASCII and CJK (the Unicode property lookup is slow).

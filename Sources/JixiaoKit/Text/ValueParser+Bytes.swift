@@ -84,26 +84,9 @@ extension ValueParser {
     _ text: String, _ body: (UnsafeBufferPointer<UInt8>, _ normalText: String?) -> Result
   ) -> Result? {
     ByteKey.withUTF8(text) { bytes -> Result? in
-      var folds = false
-      var index = 0
-      while index < bytes.count {
-        let lead = bytes[index]
-        switch lead {
-        case 0x21...0x7E:
-          index += 1
-        case 0xE4...0xE9:
-          // U+4000–U+9FFF: CJK, neither whitespace nor folded.
-          index += 3
-        case 0x80...:
-          let (scalar, length) = Self.decode(bytes, at: index)
-          if FoldedText.isSpace(scalar) || LabelText.isSpace(scalar) { return nil }
-          if LabelText.fold(scalar) != scalar { folds = true }
-          index += length
-        default:
-          return nil
-        }
-      }
-      if !folds { return body(bytes, text) }
+      let found = LabelText.departures(bytes)
+      if found.hasSpace || found.hasControl { return nil }
+      if !found.folds { return body(bytes, text) }
       // Folding never lengthens a scalar's encoding.
       return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
         var count = 0

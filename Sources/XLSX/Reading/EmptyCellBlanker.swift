@@ -305,15 +305,24 @@ struct EmptyCellBlanker {
     return (cursor, onRow)
   }
 
+  /// Where the value of the one-letter attribute ` NAME=QUOTE…` at `start` begins, when
+  /// that is there (with room for at least two bytes more) before `end`.
+  @inline(__always)
+  private static func valueStart(
+    of name: UInt8, at start: UnsafeMutablePointer<UInt8>, quote: UInt8, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8>? {
+    guard end - start >= 6, start[0] == UInt8(ascii: " "), start[1] == name, start[2] == UInt8(ascii: "="),
+      start[3] == quote
+    else { return nil }
+    return start + 4
+  }
+
   /// The end of ` s="DIGITS"` (1 to 9 digits, `quote` the quote) at `start`, before `end`.
   @inline(__always)
   private static func style(
     from start: UnsafeMutablePointer<UInt8>, quote: UInt8, _ end: UnsafeMutablePointer<UInt8>
   ) -> UnsafeMutablePointer<UInt8>? {
-    guard end - start >= 6, start[0] == UInt8(ascii: " "), start[1] == UInt8(ascii: "s"),
-      start[2] == UInt8(ascii: "="), start[3] == quote
-    else { return nil }
-    var cursor = start + 4
+    guard var cursor = valueStart(of: UInt8(ascii: "s"), at: start, quote: quote, end) else { return nil }
     let limit = end - start > 13 ? start + 13 : end
     while cursor < limit, cursor.pointee &- UInt8(ascii: "0") < 10 { cursor += 1 }
     guard cursor > start + 4, cursor < end, cursor[0] == quote else { return nil }
@@ -326,10 +335,7 @@ struct EmptyCellBlanker {
   private static func typeEnd(
     from start: UnsafeMutablePointer<UInt8>, quote: UInt8, _ end: UnsafeMutablePointer<UInt8>
   ) -> UnsafeMutablePointer<UInt8>? {
-    guard end - start >= 6, start[0] == UInt8(ascii: " "), start[1] == UInt8(ascii: "t"),
-      start[2] == UInt8(ascii: "="), start[3] == quote
-    else { return nil }
-    var close = start + 4
+    guard var close = valueStart(of: UInt8(ascii: "t"), at: start, quote: quote, end) else { return nil }
     while close < end, close.pointee != quote { close += 1 }
     guard end - close >= 2, close[1] == UInt8(ascii: ">") else { return nil }
     return close + 1

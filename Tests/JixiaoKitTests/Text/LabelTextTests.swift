@@ -63,4 +63,24 @@ struct LabelTextTests {
     #expect(!LabelText.isNormal("年度 指标值"))
     #expect(!LabelText.isNormal("（５分）"))
   }
+
+  /// The flags the value parser's fast path reads: a control character is normal but
+  /// flagged; whitespace ends the scan; folding is seen wherever it is.
+  @Test func departuresFlagSpaceFoldingAndControlCharacters() {
+    func flags(_ text: String) -> (space: Bool, folds: Bool, control: Bool) {
+      var text = text
+      let found = text.withUTF8 { LabelText.departures($0) }
+      return (found.hasSpace, found.folds, found.hasControl)
+    }
+    #expect(flags("年度指标值(5分)≥90%") == (false, false, false))
+    #expect(flags("") == (false, false, false))
+    #expect(flags("90%\u{1}") == (false, false, true))
+    #expect(flags("\u{7F}（５分）") == (false, true, true))
+    #expect(flags("≧90％") == (false, true, false))
+    #expect(flags("年度 指标值") == (true, false, false))
+    #expect(flags("年度\u{3000}指标值") == (true, false, false))
+    #expect(flags("（５分）\n") == (true, true, false))
+    #expect(flags("\u{1}\u{A0}") == (true, false, true))
+    #expect(LabelText.isNormal("90%\u{1}"))
+  }
 }
