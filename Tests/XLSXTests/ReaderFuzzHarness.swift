@@ -101,9 +101,11 @@ enum ReaderFuzzHarness {
     do {
       workbook = try Workbook(bytes: bytes, fileName: "fuzz.xlsx")
     } catch {
+      checkStylesMemo(bytes, gives: .failure(error))
       outcome.error = error
       return outcome
     }
+    checkStylesMemo(bytes, gives: .success(workbook))
     outcome.sheetNames = workbook.sheets.map(\.name)
     for sheet in workbook.sheets {
       _ = workbook.sheet(named: sheet.name.uppercased())
@@ -122,6 +124,26 @@ enum ReaderFuzzHarness {
       do { try WorkbookDump.tsv(of: workbook) { written += $0.utf8.count } } catch {}
     }
     return outcome
+  }
+
+  /// One memo for the whole run, so that fuzzed styles parts meet remembered ones.
+  static let stylesMemo = StylesMemo()
+
+  /// Opens `bytes` twice through ``stylesMemo`` (the second time its styles part is
+  /// remembered, unless the first failed) and stops, a finding, when either differs from
+  /// `plain`, the workbook opened without a memo.
+  static func checkStylesMemo(_ bytes: some Collection<UInt8>, gives plain: Result<Workbook, XLSXError>) {
+    for _ in 0..<2 {
+      let viaMemo = Result { () throws(XLSXError) in try Workbook(bytes: bytes, fileName: "fuzz.xlsx", styles: stylesMemo) }
+      switch (plain, viaMemo) {
+      case (.success(let expected), .success(let read)):
+        precondition(read.numberFormatKinds == expected.numberFormatKinds, "StylesMemo changed the number formats")
+      case (.failure(let expected), .failure(let read)):
+        precondition(read.description == expected.description, "StylesMemo changed the error")
+      default:
+        preconditionFailure("StylesMemo changed whether the workbook opens")
+      }
+    }
   }
 
   private static func inspect(_ grid: SheetGrid) {

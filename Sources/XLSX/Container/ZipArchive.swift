@@ -245,7 +245,7 @@ struct ZipArchive: Sendable {
   }
 
   /// The compressed bytes of `entry`, found through its local header.
-  private func compressedData(of entry: ZipEntry) throws(XLSXError) -> UnsafeRawBufferPointer {
+  func compressedData(of entry: ZipEntry) throws(XLSXError) -> UnsafeRawBufferPointer {
     let fail = { (message: String) in
       XLSXError(.corruptZip, "ZIP 结构损坏：\(message)", file: fileName, part: entry.name)
     }

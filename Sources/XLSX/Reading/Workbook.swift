@@ -20,9 +20,13 @@ public final class Workbook: Sendable {
   private let archive: ZipArchive
 
   /// Opens the workbook at `path`; `fileName` names it in errors (default: the path).
-  public convenience init(path: String, fileName: String? = nil, limits: ReadLimits = ReadLimits()) throws(XLSXError) {
+  /// With `styles`, a styles part already read by another workbook through the same memo
+  /// is not parsed again (``StylesMemo``).
+  public convenience init(
+    path: String, fileName: String? = nil, limits: ReadLimits = ReadLimits(), styles: StylesMemo? = nil
+  ) throws(XLSXError) {
     let bytes = try ArchiveBytes(contentsOf: path, displayName: fileName ?? path)
-    try self.init(bytes: bytes, fileName: fileName ?? path, limits: limits)
+    try self.init(bytes: bytes, fileName: fileName ?? path, limits: limits, styles: styles)
   }
 
   /// Calls `body` with the bytes of the file as read (for a checksum).
@@ -32,12 +36,13 @@ public final class Workbook: Sendable {
 
   /// Opens a workbook held in memory; `fileName` names it in errors.
   public convenience init(
-    bytes: some Collection<UInt8>, fileName: String = "<memory>", limits: ReadLimits = ReadLimits()
+    bytes: some Collection<UInt8>, fileName: String = "<memory>", limits: ReadLimits = ReadLimits(),
+    styles: StylesMemo? = nil
   ) throws(XLSXError) {
-    try self.init(bytes: ArchiveBytes(copying: bytes), fileName: fileName, limits: limits)
+    try self.init(bytes: ArchiveBytes(copying: bytes), fileName: fileName, limits: limits, styles: styles)
   }
 
-  private init(bytes: ArchiveBytes, fileName: String, limits: ReadLimits) throws(XLSXError) {
+  private init(bytes: ArchiveBytes, fileName: String, limits: ReadLimits, styles: StylesMemo?) throws(XLSXError) {
     self.fileName = fileName
     let archive = try ZipArchive(bytes: bytes, fileName: fileName, limits: limits)
     self.archive = archive
@@ -71,9 +76,7 @@ public final class Workbook: Sendable {
     if let target = relationships.first(where: { $0.hasType("styles") && !$0.isExternal })?.target,
       let entry = archive.entry(named: target)
     {
-      let handler = StylesHandler()
-      try parser.parse(entry, of: archive, with: handler)
-      kinds = handler.kinds
+      kinds = try Self.numberFormatKinds(of: entry, in: archive, parser: parser, memo: styles)
     }
 
     let byID = Dictionary(relationships.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -87,6 +90,24 @@ public final class Workbook: Sendable {
     uses1904DateSystem = workbook.uses1904
     self.sharedStrings = sharedStrings
     numberFormatKinds = kinds
+  }
+
+  /// The number-format kinds of the styles part `entry`: parsed, or what `memo` holds for
+  /// the same stored bytes.
+  private static func numberFormatKinds(
+    of entry: ZipEntry, in archive: ZipArchive, parser: SAXParser, memo: StylesMemo?
+  ) throws(XLSXError) -> [NumberFormatKind] {
+    var stored: UnsafeRawBufferPointer?
+    if let memo {
+      let bytes = try archive.compressedData(of: entry)
+      if let known = memo.kinds(of: entry, stored: bytes, limits: archive.limits) { return known }
+      stored = bytes
+    }
+    let handler = StylesHandler()
+    try parser.parse(entry, of: archive, with: handler)
+    let kinds = handler.kinds
+    if let memo, let stored { memo.remember(kinds, of: entry, stored: stored, limits: archive.limits) }
+    return kinds
   }
 
   /// The sheet called `name` (exact, then case-insensitive), or nil.
