@@ -71,6 +71,22 @@ struct InputFilesTests {
     #expect(InputFiles.trimmed("/") == "/")
     #expect(InputFiles.cleaned("././a//b.xlsx") == "a/b.xlsx")
     #expect(InputFiles.cleaned("../a.xlsx") == "../a.xlsx")
+    #expect(InputFiles.cleaned("./a") == "a")
+    #expect(InputFiles.cleaned("./") == "./")
+    #expect(InputFiles.cleaned("报送/一小.xlsx") == "报送/一小.xlsx")
+  }
+
+  @Test func skipReasonsGoByTheLastComponentsExtension() {
+    for workbook in ["a.xlsx", "A.XLSX", "b.XlSm", "县区/一小 自评.xlsx", "/tmp/x/报表.xlsm", "x.xlsx/"] {
+      #expect(InputFiles.skipReason(workbook) == nil, "\(workbook)")
+    }
+    #expect(InputFiles.skipReason(".xlsx") == "不是 .xlsx 工作簿（没有扩展名）")
+    #expect(InputFiles.skipReason("dir/.xlsx") == "不是 .xlsx 工作簿（没有扩展名）")
+    #expect(InputFiles.skipReason("a.xls") == "旧版 .xls，请另存为 .xlsx")
+    #expect(InputFiles.skipReason("a.XLSB") == "Excel 二进制格式（.xlsb），请另存为 .xlsx")
+    #expect(InputFiles.skipReason("a.xlsxx") == "不是 .xlsx 工作簿（扩展名 .xlsxx）")
+    #expect(InputFiles.skipReason("a.xlsx.bak") == "不是 .xlsx 工作簿（扩展名 .bak）")
+    #expect(InputFiles.skipReason("xlsx") == "不是 .xlsx 工作簿（没有扩展名）")
   }
 
   @Test func fileArgumentsAreTakenAsGivenAndDeduplicated() throws {

@@ -76,6 +76,7 @@ public enum InputFiles {
 
   /// Why a file with this name is not read, nil for a workbook (`.xlsx`, `.xlsm`).
   public static func skipReason(_ path: String) -> String? {
+    if hasWorkbookExtension(path) { return nil }
     let name = lastComponent(path)
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "不是 .xlsx 工作簿（没有扩展名）" }
     let ext = name[name.index(after: dot)...].lowercased()
@@ -138,6 +139,20 @@ public enum InputFiles {
 
   private static func isLockFile(_ name: String) -> Bool { name.hasPrefix("~$") }
 
+  /// Whether the last component of `path` is `NAME.xlsx` or `NAME.xlsm` (any case), read
+  /// on bytes: the answer for nearly every file of a directory, without splitting the path.
+  private static func hasWorkbookExtension(_ path: String) -> Bool {
+    var path = path
+    return path.withUTF8 { bytes in
+      // `/x.xlsx` at least: five bytes of extension and a name byte that is not a slash.
+      guard bytes.count >= 6, bytes[bytes.count - 5] == UInt8(ascii: "."), bytes[bytes.count - 6] != UInt8(ascii: "/")
+      else { return false }
+      let lower = { (index: Int) in bytes[bytes.count - 4 + index] | 0x20 }
+      return lower(0) == UInt8(ascii: "x") && lower(1) == UInt8(ascii: "l") && lower(2) == UInt8(ascii: "s")
+        && (lower(3) == UInt8(ascii: "x") || lower(3) == UInt8(ascii: "m"))
+    }
+  }
+
   private static func lastComponent(_ path: String) -> String {
     String(path.split(separator: "/", omittingEmptySubsequences: true).last ?? Substring(path))
   }
@@ -151,9 +166,25 @@ public enum InputFiles {
 
   /// A path with doubled slashes collapsed and leading `./` removed.
   static func cleaned(_ path: String) -> String {
+    if isClean(path) { return path }
     var text = path
     while text.containsBytes("//") { text = text.replacingOccurrences(of: "//", with: "/") }
     while text.hasPrefix("./") && text.count > 2 { text.removeFirst(2) }
     return text
+  }
+
+  /// Whether ``cleaned(_:)`` leaves `path` as it is: no doubled slash and no leading `./`
+  /// (one pass over the bytes, for every file a directory walk finds).
+  private static func isClean(_ path: String) -> Bool {
+    var path = path
+    return path.withUTF8 { bytes in
+      if bytes.count > 2, bytes[0] == UInt8(ascii: "."), bytes[1] == UInt8(ascii: "/") { return false }
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if byte == UInt8(ascii: "/") && previous == byte { return false }
+        previous = byte
+      }
+      return true
+    }
   }
 }
