@@ -39,7 +39,7 @@ struct PatternPrefilter: Sendable {
         endRun()
         let close = Self.closingParenthesis(characters, from: index)
         let next = close + 1 < characters.count ? characters[close + 1] : nil
-        if next != "?", next != "*", next != "{", let alternatives = Self.plainAlternatives(characters[(index + 1)..<close]) {
+        if next != "?", next != "*", next != "{", let alternatives = Self.requiredAlternatives(characters[(index + 1)..<close]) {
           clauses.append(alternatives)
         }
         index = close
@@ -87,6 +87,47 @@ struct PatternPrefilter: Sendable {
       required = required.union(common)
     }
     return required
+  }
+
+  /// A text each alternative of a required group contains, one per alternative: `部门|单位`
+  /// → [`部门`, `单位`], `决算数|实际支出(数)?` → [`决算数`, `实际支出`] (an alternative's
+  /// longest text that is required on its own, read off it as off a whole pattern). Nil
+  /// when some alternative has no such text: the group then promises nothing.
+  private static func requiredAlternatives(_ group: ArraySlice<Character>) -> [[UInt8]]? {
+    if let plain = plainAlternatives(group) { return plain }
+    var literals: [[UInt8]] = []
+    for alternative in topLevelAlternatives(group) {
+      let inner = PatternPrefilter(String(alternative))
+      guard let literal = inner.clauses.filter({ $0.count == 1 }).map({ $0[0] }).max(by: { $0.count < $1.count })
+      else { return nil }
+      if !literals.contains(literal) { literals.append(literal) }
+    }
+    return literals.isEmpty ? nil : literals
+  }
+
+  /// The alternatives of `group`, split at the `|`s outside its own groups and classes
+  /// (classes skipped as ``closingBracket(_:from:)`` reads them).
+  private static func topLevelAlternatives(_ group: ArraySlice<Character>) -> [ArraySlice<Character>] {
+    let characters = Array(group)
+    var alternatives: [ArraySlice<Character>] = []
+    var start = 0
+    var depth = 0
+    var index = 0
+    while index < characters.count {
+      switch characters[index] {
+      case "\\": index += 1  // the escaped character
+      case "[": index = closingBracket(characters, from: index)
+      case "(": depth += 1
+      case ")": depth -= 1
+      case "|" where depth == 0:
+        alternatives.append(characters[start..<index])
+        start = index + 1
+      default: break
+      }
+      index += 1
+    }
+    alternatives.append(characters[start...])
+    return alternatives
   }
 
   /// `部门|单位` → [`部门`, `单位`] when every alternative is plain, non-empty text.
