@@ -1,5 +1,13 @@
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What styles parts already read gave, by their exact stored bytes, for workbooks opened
 /// one after another (a directory merge).
 ///
@@ -30,7 +38,7 @@ public final class StylesMemo: Sendable {
     func isFor(_ entry: ZipEntry, _ bytes: UnsafeRawBufferPointer, _ limits: ReadLimits) -> Bool {
       crc32 == entry.crc32 && stored.count == bytes.count && uncompressedSize == entry.uncompressedSize
         && method == entry.method && flags == entry.flags && self.limits == limits
-        && stored.withUnsafeBytes { $0.elementsEqual(bytes) }
+        && stored.withUnsafeBytes { bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
   }
 
