@@ -24,9 +24,10 @@ import _XLSXTestSupport
     let bytes = TestWorkbook.bytes(Self.sheet, styles: Self.styles)
     let plain = try Workbook(bytes: bytes)
     let first = try Workbook(bytes: bytes, styles: memo)
-    #expect(memo.count == 1)
+    #expect(memo.count == 1 && memo.hits == 0)
     let second = try Workbook(bytes: bytes, fileName: "第二个.xlsx", styles: memo)
     #expect(memo.count == 1, "the second workbook's part is the one remembered")
+    #expect(memo.hits == 1, "the second workbook's part was not parsed again")
     #expect(Self.kinds(plain) == [.number, .dateTime, .percent])
     #expect(Self.kinds(first) == Self.kinds(plain))
     #expect(Self.kinds(second) == Self.kinds(plain))
@@ -44,6 +45,7 @@ import _XLSXTestSupport
     limits.maxTextLength = 1_000
     _ = try Workbook(bytes: TestWorkbook.bytes(Self.sheet, styles: Self.styles), limits: limits, styles: memo)
     #expect(memo.count == 3, "a part read under other limits is another entry")
+    #expect(memo.hits == 0)
   }
 
   @Test func aPartThatFailsIsNotRememberedAndFailsTheSameWay() {
@@ -58,7 +60,7 @@ import _XLSXTestSupport
         messages.append(error.description)
       }
     }
-    #expect(memo.count == 0)
+    #expect(memo.count == 0 && memo.hits == 0)
     #expect(messages.count == 2 && messages[0] == messages[1])
     #expect(messages.first?.contains("styles.xml") == true)
   }
@@ -70,6 +72,10 @@ import _XLSXTestSupport
       _ = try Workbook(bytes: TestWorkbook.bytes(Self.sheet, styles: styles), styles: memo)
     }
     #expect(memo.count == 2, "the oldest part is forgotten")
+    _ = try Workbook(
+      bytes: TestWorkbook.bytes(Self.sheet, styles: "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"0\"/></cellXfs>"),
+      styles: memo)
+    #expect(memo.hits == 0, "the forgotten part is parsed again")
     // A styles part whose stored bytes exceed the bound is read, not remembered.
     let small = StylesMemo(maxStoredBytes: 16)
     let workbook = try Workbook(bytes: TestWorkbook.bytes(Self.sheet, styles: Self.styles), styles: small)

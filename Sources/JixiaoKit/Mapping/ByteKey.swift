@@ -31,13 +31,15 @@ struct ByteKey: Hashable, Sendable {
 
   /// Whether `left` comes before `right` in byte order (UTF-8 code units).
   static func precedes(_ left: String, _ right: String) -> Bool {
-    withBytes(left) { left in
-      withBytes(right) { right in
-        let common = Swift.min(left.count, right.count)
-        let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
-        return order < 0 || (order == 0 && left.count < right.count)
-      }
-    }
+    withBytes(left) { left in withBytes(right) { right in order(left, right) < 0 } }
+  }
+
+  /// Byte order of `left` and `right`: negative, zero or positive (a shorter text that is a
+  /// prefix of the other comes first).
+  static func order(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let common = Swift.min(left.count, right.count)
+    let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+    return order != 0 ? order : Int32((left.count - right.count).signum())
   }
 
   /// Whether `text`'s UTF-8 bytes contain `needle` (not empty).

@@ -61,13 +61,7 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
 
   /// Bytewise order of two keys (what ``locate(_:)`` keeps).
   private static func compare(_ left: StaticString, _ right: StaticString) -> Int32 {
-    left.withUTF8Buffer { left in
-      right.withUTF8Buffer { right in
-        let common = Swift.min(left.count, right.count)
-        let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
-        return order != 0 ? order : Int32(left.count - right.count).signum()
-      }
-    }
+    left.withUTF8Buffer { left in right.withUTF8Buffer { right in ByteKey.order(left, right) } }
   }
 
   private static func precedes(_ left: StaticString, _ right: StaticString) -> Bool {

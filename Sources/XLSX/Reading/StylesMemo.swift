@@ -42,7 +42,13 @@ public final class StylesMemo: Sendable {
     }
   }
 
-  private let entries = Mutex<[Entry]>([])
+  private struct State {
+    var entries: [Entry] = []
+    /// Parts answered from the memo (for tests).
+    var hits = 0
+  }
+
+  private let state = Mutex(State())
 
   /// A memo of at most `capacity` parts of at most `maxStoredBytes` compressed bytes.
   public init(capacity: Int = 16, maxStoredBytes: Int = 64 << 10) {
@@ -53,7 +59,11 @@ public final class StylesMemo: Sendable {
   /// The number-format kinds of the styles part `entry`, stored as `bytes`, read under
   /// `limits`, if that part has been read before.
   func kinds(of entry: ZipEntry, stored bytes: UnsafeRawBufferPointer, limits: ReadLimits) -> [NumberFormatKind]? {
-    entries.withLock { entries in entries.last(where: { $0.isFor(entry, bytes, limits) })?.kinds }
+    state.withLock { state in
+      guard let kinds = state.entries.last(where: { $0.isFor(entry, bytes, limits) })?.kinds else { return nil }
+      state.hits += 1
+      return kinds
+    }
   }
 
   /// Remembers what the styles part `entry`, stored as `bytes`, gave under `limits`.
@@ -64,13 +74,15 @@ public final class StylesMemo: Sendable {
     let new = Entry(
       method: entry.method, flags: entry.flags, crc32: entry.crc32, uncompressedSize: entry.uncompressedSize,
       limits: limits, stored: Array(bytes), kinds: kinds)
-    entries.withLock { entries in
-      guard !entries.contains(where: { $0.isFor(entry, bytes, limits) }) else { return }
-      if entries.count >= capacity { entries.removeFirst() }
-      entries.append(new)
+    state.withLock { state in
+      guard !state.entries.contains(where: { $0.isFor(entry, bytes, limits) }) else { return }
+      if state.entries.count >= capacity { state.entries.removeFirst() }
+      state.entries.append(new)
     }
   }
 
   /// How many parts are remembered (for tests).
-  var count: Int { entries.withLock { $0.count } }
+  var count: Int { state.withLock { $0.entries.count } }
+  /// How many times a part was answered from the memo instead of parsed (for tests).
+  var hits: Int { state.withLock { $0.hits } }
 }
