@@ -27,6 +27,15 @@ struct FuzzRegressionTests {
     // ("Bytes: 0xBE 0x22 0x3E 0x3C"), which blanking had turned into a space. Same place,
     // other message; the reader now takes the message from an unfiltered read.
     "worksheet-blanker-error-quotes-blanked-bytes.bin": .fails(.directWorksheet, .malformedXML),
+    // A cell read ahead with Japanese text blanked whole: libxml2 counts columns in
+    // characters, so the tag mismatch after it was reported 6 columns further right
+    // (the harness's differential check stopped). The reader reports errors from an
+    // unfiltered read; the check now compares columns only when no such text was blanked.
+    "worksheet-preread-multibyte-text-shifts-error-column.bin": .fails(.directWorksheet, .malformedXML),
+    // 7-byte chunks: an empty cell on another row (`<c r="BE2"/>` in row 1) was read ahead,
+    // so row 1 ended only when it was taken in, after the chunk libxml2 would have ended it
+    // in, and an error came first: row 1 was lost. Such a cell is now left to libxml2.
+    "worksheet-preread-row-ended-in-a-later-chunk.bin": .fails(.directWorksheet, .malformedXML),
   ]
 
   enum Expected {

@@ -92,12 +92,15 @@ public struct SHA256: Sendable {
 
   /// Lowercase hex of a digest.
   public static func hex(_ digest: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".unicodeScalars)
-    var text = String.UnicodeScalarView()
-    for byte in digest {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0f)])
+    let digits: StaticString = "0123456789abcdef"
+    return String(unsafeUninitializedCapacity: digest.count * 2) { text in
+      digits.withUTF8Buffer { digits in
+        for (index, byte) in digest.enumerated() {
+          text[2 * index] = digits[Int(byte >> 4)]
+          text[2 * index + 1] = digits[Int(byte & 0x0f)]
+        }
+      }
+      return digest.count * 2
     }
-    return String(text)
   }
 }

@@ -77,9 +77,16 @@ struct EmptyCellBlanker {
   /// Every `<c>` in ``row`` so far, at any depth, began `<c r="…"` on that row, and no
   /// other element in it could be a cell or a row to the handler.
   private var rowClean = false
+  /// The element open at depth 3 is a `<row>` child of `<sheetData>` (whatever its `r`).
+  private var rowOpen = false
+  /// The handler's next column in the open row when known (a cell without `r` takes it),
+  /// else `Int.max`: 0 when the row opens, then set by each cell read ahead.
+  private var columnBound = Int.max
 
-  /// Cells blanked so far.
+  /// Cells blanked so far (those read ahead included).
   private(set) var blankedCells = 0
+  /// Cells read ahead into ``preread`` so far.
+  private(set) var prereadCells = 0
   /// Bytes of the part given so far.
   private var scannedBytes = 0
 
@@ -90,15 +97,28 @@ struct EmptyCellBlanker {
   static let bytesPerBlankedCell = 160
   static let trialBytes = 256 << 10
 
-  init() {}
+  /// Where cells with a value that can be read whole go (see ``PrereadCells``); nil to
+  /// blank empty cells only.
+  private let preread: PrereadCells?
+  /// The offset in the part of the current chunk's first byte, and that byte.
+  private var chunkOffset = 0
+  private var chunkBase: UnsafeMutablePointer<UInt8>?
+
+  /// A blanker of empty cells; with `preread`, it also reads the cells with a value that
+  /// it can read whole into it, and blanks them too.
+  init(preread: PrereadCells? = nil) {
+    self.preread = preread
+  }
 
   /// Blanks the candidates of the next chunk of the part, in place. Every chunk of the
   /// part must be given, in order.
   mutating func blank(_ chunk: UnsafeMutableRawBufferPointer) {
     guard let raw = chunk.baseAddress, !chunk.isEmpty else { return }
     if scannedBytes >= Self.trialBytes, blankedCells * Self.bytesPerBlankedCell < scannedBytes { lexer = .off }
+    chunkOffset = scannedBytes
     scannedBytes += chunk.count
     let base = raw.assumingMemoryBound(to: UInt8.self)
+    chunkBase = base
     let end = base + chunk.count
     if case .start = lexer { checkProlog(base, end) }
     var cursor = base
@@ -177,8 +197,9 @@ struct EmptyCellBlanker {
       return tagEnd
     }
     if first == UInt8(ascii: "!") || first == UInt8(ascii: "?") { return nil }
-    if first == UInt8(ascii: "c"), row != 0, rowClean, depth >= 3, end - start > 2, Self.endsName(start[2]) {
-      return cells(at: start, end)
+    if first == UInt8(ascii: "c"), end - start > 2, Self.endsName(start[2]) {
+      if row != 0, rowClean, depth >= 3 { return cells(at: start, end) }
+      if let next = prereadCell(at: start, end) { return next }
     }
     var nameEnd = start + 1
     var prefixed = false
@@ -247,6 +268,7 @@ struct EmptyCellBlanker {
             return styleEnd + 2
           }
         }
+        if let next = prereadCell(at: start, end) { return next }
       }
     }
     guard let tagEnd = Self.tagEnd(from: cursor, end) else { return nil }
@@ -256,8 +278,11 @@ struct EmptyCellBlanker {
         blankedCells += 1
         return tagEnd
       }
+      // A cell without `r` read ahead takes the handler's row: the row stays clean.
+      if let next = prereadCell(at: start, end) { return next }
       rowClean = false
     }
+    columnBound = .max  // a cell libxml2 reads
     guard tagEnd[-2] != UInt8(ascii: "/") else { return tagEnd }
     // Most cells are `<v>…</v></c>` or `<is><t>…</t></is></c>`: read whole, they leave the
     // depth as it was.
@@ -273,6 +298,216 @@ struct EmptyCellBlanker {
     }
     openElement(.cell, rowNumber: 0)
     return tagEnd
+  }
+
+  /// Reads the cell at `start` into ``preread`` and blanks it, when ``preread`` is on, the
+  /// cell is a child of a `<row>` of `<sheetData>`, and it is, all before `end`, exactly
+  /// `<c[ r="REF"][ s="DIGITS"][ t="LETTERS"]` (each quote `"` or `'`), then `/>`, or `>`
+  /// and `[<f>FORMULA</f>]<v>TEXT</v></c>`, `<f>FORMULA</f></c>` or
+  /// `<is><t>TEXT</t></is></c>`; the texts being character data that libxml2 passes on
+  /// as it is (see ``characterData(from:_:)``), and taking the cell in unable to fail or
+  /// to end a row: a reference on the row of a clean row (see ``rowClean``), a column
+  /// known for a cell without one, a shared-string index in range. Then the cell, taken in
+  /// at the next parser event, changes only the open row, which only libxml2's events end.
+  /// Returns the end of the cell; nil, having changed nothing, when the cell is not so.
+  /// (A cell without `r` takes the handler's row and leaves ``rowClean`` as it is.)
+  @inline(__always)
+  private mutating func prereadCell(
+    at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8>? {
+    guard let preread, rowOpen, depth == 3, let chunkBase else { return nil }
+    keepsLineFeeds = false
+    blanksWideCharacters = false
+    var cursor = start + 2
+    let reference = Self.attribute(UInt8(ascii: "r"), at: &cursor, end, allowing: Self.isReferenceByte)
+    let style = Self.attribute(UInt8(ascii: "s"), at: &cursor, end, allowing: Self.isDigit)
+    let type = Self.attribute(UInt8(ascii: "t"), at: &cursor, end, allowing: Self.isLetter)
+    let column: Int
+    if let reference {
+      // On the handler's row, so that taking the cell in cannot end a row: rows end at
+      // libxml2's events only, in the chunk they would end in anyway.
+      guard row != 0, rowClean, let parsed = CellReference.parse(reference), parsed.row == row - 1 else { return nil }
+      column = parsed.column
+    } else {
+      guard columnBound < CellReference.maxColumns else { return nil }
+      column = columnBound
+    }
+    var formula: UnsafeBufferPointer<UInt8>?
+    var value: UnsafeBufferPointer<UInt8>?
+    var isInlineString = false
+    if Self.matches(cursor, end, "/>") {
+      cursor += 2
+    } else {
+      guard cursor < end, cursor.pointee == UInt8(ascii: ">") else { return nil }
+      cursor += 1
+      if Self.matches(cursor, end, "<f>") {
+        guard let text = characterData(from: cursor + 3, end), Self.matches(text.end, end, "</f>") else { return nil }
+        formula = text.bytes
+        cursor = text.end + 4
+      }
+      if Self.matches(cursor, end, "<v>") {
+        guard let text = characterData(from: cursor + 3, end), Self.matches(text.end, end, "</v></c>") else {
+          return nil
+        }
+        value = text.bytes
+        cursor = text.end + 8
+      } else if formula == nil, Self.matches(cursor, end, "<is><t>") {
+        guard let text = characterData(from: cursor + 7, end), Self.matches(text.end, end, "</t></is></c>") else {
+          return nil
+        }
+        value = text.bytes
+        isInlineString = true
+        cursor = text.end + 13
+      } else if formula != nil, Self.matches(cursor, end, "</c>") {
+        cursor += 4
+      } else {
+        return nil
+      }
+    }
+    if let type, type.count == 1, type[0] == UInt8(ascii: "s"), let value {
+      // An index out of range is an error the handler reports: left to it, at its place.
+      guard !value.isEmpty, value.count <= 9, value.allSatisfy(Self.isDigit),
+        let index = parseInteger(value), index < preread.sharedStringCount
+      else { return nil }
+    }
+    preread.append(
+      end: chunkOffset + (cursor - chunkBase), bytes: UnsafeBufferPointer(start: start, count: cursor - start),
+      PrereadCells.Bytes(
+        reference: reference, style: style, type: type, formula: formula, value: value,
+        isInlineString: isInlineString))
+    columnBound = column + 1
+    if keepsLineFeeds {
+      Self.fillWithSpacesKeepingLineFeeds(start, cursor)
+    } else {
+      Self.fillWithSpaces(start, cursor)
+    }
+    if blanksWideCharacters { columnsMayShift = true }
+    blankedCells &+= 1
+    prereadCells &+= 1
+    return cursor
+  }
+
+  /// The texts of the cell being read ahead hold a line feed / a character beyond ASCII.
+  private var keepsLineFeeds = false
+  private var blanksWideCharacters = false
+
+  /// Whether a cell read ahead had a text with characters beyond ASCII, which its blanking
+  /// turned into a space a byte. libxml2 counts columns in characters, so it may place an
+  /// error later on that line further right than without blanking; the reader takes its
+  /// errors from an unfiltered read anyway (``RowCursor``). Lines stay: line feeds are kept.
+  private(set) var columnsMayShift = false
+
+  /// Overwrites `start` up to `end` with spaces but for line feeds, which stay: libxml2
+  /// counts lines, so an error after the cell is reported on its line.
+  private static func fillWithSpacesKeepingLineFeeds(
+    _ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) {
+    var cursor = start
+    while cursor < end {
+      if cursor.pointee != 0x0A { cursor.pointee = UInt8(ascii: " ") }
+      cursor += 1
+    }
+  }
+
+  /// The value of the attribute ` NAME=QUOTE…QUOTE` at `cursor`, when it is there before
+  /// `end` with 1 to 9 bytes that `allowing` accepts, moving `cursor` past it; else nil,
+  /// leaving `cursor`.
+  @inline(__always)
+  private static func attribute(
+    _ name: UInt8, at cursor: inout UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>,
+    allowing: (UInt8) -> Bool
+  ) -> UnsafeBufferPointer<UInt8>? {
+    guard end - cursor >= 6, cursor[0] == UInt8(ascii: " "), cursor[1] == name, cursor[2] == UInt8(ascii: "="),
+      cursor[3] == UInt8(ascii: "\"") || cursor[3] == UInt8(ascii: "'")
+    else { return nil }
+    let quote = cursor[3]
+    let value = cursor + 4
+    var close = value
+    while close < end, close - value <= 9, allowing(close.pointee) { close += 1 }
+    guard close > value, close - value <= 9, close < end, close.pointee == quote else { return nil }
+    cursor = close + 1
+    return UnsafeBufferPointer(start: value, count: close - value)
+  }
+
+  @inline(__always)
+  private static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+  @inline(__always)
+  private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+
+  @inline(__always)
+  private static func isReferenceByte(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 || isDigit(byte) }
+
+  /// The character data from `start` up to the next `<`, before `end`, when libxml2 passes
+  /// it on exactly as written: no reference (`&`), no carriage return (which it turns
+  /// into a line feed), no `]` (as `]]>` is not allowed), no control character but tab
+  /// and line feed, well-formed UTF-8 of XML characters, and at most ``PrereadCells``'s
+  /// text limit long. Nil when it is not.
+  @inline(__always)
+  private mutating func characterData(
+    from start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> (bytes: UnsafeBufferPointer<UInt8>, end: UnsafeMutablePointer<UInt8>)? {
+    var cursor = start
+    var nonASCII = false
+    var newline = false
+    while cursor < end {
+      let byte = cursor.pointee
+      if byte >= 0x80 {
+        nonASCII = true
+      } else if byte < 0x20 {
+        guard byte == 0x09 || byte == 0x0A else { return nil }
+        if byte == 0x0A { newline = true }
+      } else if byte == UInt8(ascii: "<") {
+        break
+      } else if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") {
+        return nil
+      }
+      cursor += 1
+    }
+    let bytes = UnsafeBufferPointer(start: start, count: cursor - start)
+    guard cursor < end, bytes.count <= (preread?.textLimit ?? 0), !nonASCII || Self.isXMLText(bytes) else {
+      return nil
+    }
+    if newline { keepsLineFeeds = true }
+    if nonASCII { blanksWideCharacters = true }
+    return (bytes, cursor)
+  }
+
+  /// Whether `bytes` are well-formed UTF-8 whose characters XML allows in text (those of
+  /// 0x20 and up: not U+FFFE, U+FFFF; surrogates are not well-formed UTF-8).
+  private static func isXMLText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+        index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
+      }
+      switch lead {
+      case 0xC2...0xDF:
+        guard continuation(1) else { return false }
+        index += 2
+      case 0xE0...0xEF:
+        let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
+        let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+        guard continuation(1, low, high), continuation(2) else { return false }
+        // U+FFFE and U+FFFF are no XML characters.
+        if lead == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
+        index += 3
+      case 0xF0...0xF4:
+        let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
+        let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+        guard continuation(1, low, high), continuation(2), continuation(3) else { return false }
+        index += 4
+      default:
+        return false
+      }
+    }
+    return true
   }
 
   /// The closing `quote` of the `r` value at `start` (or `end`), and whether the value is
@@ -381,6 +616,7 @@ struct EmptyCellBlanker {
     named name: Name, tagStart: UnsafeMutablePointer<UInt8>?, tagEnd: UnsafeMutablePointer<UInt8>?
   ) {
     openingRow = 0
+    if name == .cell { columnBound = .max }
     if !rootSeen {
       rootSeen = true
       if name != .worksheet { lexer = .off }
@@ -402,6 +638,10 @@ struct EmptyCellBlanker {
     } else if depth == 3, name == .row, inSheetData {
       row = rowNumber
       rowClean = true
+      rowOpen = true
+      columnBound = 0
+    } else if depth == 3 {
+      rowOpen = false
     }
   }
 
@@ -409,7 +649,10 @@ struct EmptyCellBlanker {
   @inline(__always)
   private mutating func closeElement() {
     depth -= 1
-    if depth < 3 { row = 0 }
+    if depth < 3 {
+      row = 0
+      rowOpen = false
+    }
     if depth < 2, inSheetData {
       inSheetData = false
       lexer = .off  // nothing after the cells is worth reading

@@ -215,7 +215,7 @@ public final class RowCursor {
     let stream = try archive.stream(entry)
     self.stream = stream
     parser = try SAXParser(handler: handler, fileName: archive.fileName, partName: entry.name)
-    if unfiltered != nil && stream.inflates { blanker = EmptyCellBlanker() }
+    if unfiltered != nil && stream.inflates { blanker = EmptyCellBlanker(preread: handler.preread) }
     self.unfiltered = unfiltered
   }
 
@@ -272,6 +272,9 @@ public final class RowCursor {
 
   /// Cells ``EmptyCellBlanker`` has blanked so far (for tests).
   var blankedCells: Int { blanker?.blankedCells ?? 0 }
+
+  /// Cells ``EmptyCellBlanker`` has read ahead so far (for tests).
+  var prereadCells: Int { blanker?.prereadCells ?? 0 }
 
   /// The next chunk of the part, its empty styled cells blanked when ``blanker`` is on.
   private func nextChunk(of stream: PartStream) throws(XLSXError) -> UnsafeRawBufferPointer? {

@@ -50,34 +50,31 @@ final class WorksheetHandler: SAXHandler {
 
   private enum Capture { case none, value, inlineText, formula }
 
+  /// Cells read ahead of the parser, taken in at their place (see ``PrereadCells``).
+  let preread: PrereadCells
+
   init(sharedStrings: [String], formatKinds: [NumberFormatKind], uses1904: Bool, limits: ReadLimits) {
     self.sharedStrings = sharedStrings
     self.formatKinds = formatKinds
     self.uses1904 = uses1904
     text = TextBuffer(limit: limits.maxTextLength)
     formulaText = TextBuffer(limit: limits.maxTextLength)
+    preread = PrereadCells(sharedStringCount: sharedStrings.count, textLimit: limits.maxTextLength)
     // Room for the rows of a chunk, so that a small sheet does not regrow the array.
     pendingRows.reserveCapacity(64)
   }
 
   override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+    if preread.isWaiting { takePrereadCells() }
     switch name.local[0] {
     case UInt8(ascii: "c") where name.local[1] == 0:
-      startCell(attributes)
+      startCell(reference: attributes.value("r"), style: attributes.value("s"), type: attributes.value("t"))
     case UInt8(ascii: "v") where name.local[1] == 0:
-      if inCell {
-        capture = .value
-        hasValue = true
-        text.clear()
-      }
+      startValue()
     case UInt8(ascii: "f") where name.local[1] == 0:
-      if inCell {
-        capture = .formula
-        formulaText.clear()
-        formula = ""
-      }
+      startFormula()
     case UInt8(ascii: "t") where name.local[1] == 0:
-      if inInlineString && phoneticDepth == 0 { capture = .inlineText }
+      startInlineText()
     case UInt8(ascii: "r"):
       if name.is("row") {
         startRow(attributes)
@@ -85,11 +82,7 @@ final class WorksheetHandler: SAXHandler {
         phoneticDepth += 1
       }
     case UInt8(ascii: "i") where name.is("is"):
-      if inCell {
-        inInlineString = true
-        hasValue = true
-        text.clear()
-      }
+      startInlineString()
     case UInt8(ascii: "m") where name.is("mergeCell"):
       if let ref = attributes.value("ref"), let range = Self.parseRange(ref) { mergedRanges.append(range) }
     case UInt8(ascii: "d") where name.is("dimension"):
@@ -100,16 +93,14 @@ final class WorksheetHandler: SAXHandler {
   }
 
   override func endElement(_ name: XMLName) {
+    if preread.isWaiting { takePrereadCells() }
     switch name.local[0] {
     case UInt8(ascii: "c") where name.local[1] == 0:
       if inCell { endCell() }
     case UInt8(ascii: "v") where name.local[1] == 0, UInt8(ascii: "t") where name.local[1] == 0:
-      if capture != .formula { capture = .none }
+      endValueOrText()
     case UInt8(ascii: "f") where name.local[1] == 0:
-      if capture == .formula {
-        formula = formulaText.string
-        capture = .none
-      }
+      endFormula()
     case UInt8(ascii: "r"):
       if name.is("row") {
         endRow()
@@ -121,6 +112,71 @@ final class WorksheetHandler: SAXHandler {
     default:
       break
     }
+  }
+
+  /// Takes in the cells read ahead that end before the parser's position, each through
+  /// the steps its events would take: `<c>`, `<f>` and its text, `<v>` or `<is><t>` and
+  /// the text, and the ends.
+  private func takePrereadCells() {
+    preread.takeCells(endingBy: bytePosition()) { cell in
+      startCell(reference: cell.reference, style: cell.style, type: cell.type)
+      if let formula = cell.formula {
+        startFormula()
+        characters(formula)
+        endFormula()
+      }
+      if let value = cell.value {
+        if cell.isInlineString {
+          startInlineString()
+          startInlineText()
+        } else {
+          startValue()
+        }
+        characters(value)
+        endValueOrText()
+        if cell.isInlineString { inInlineString = false }
+      }
+      if inCell { endCell() }
+    }
+  }
+
+  private func startFormula() {
+    if inCell {
+      capture = .formula
+      formulaText.clear()
+      formula = ""
+    }
+  }
+
+  private func endFormula() {
+    if capture == .formula {
+      formula = formulaText.string
+      capture = .none
+    }
+  }
+
+  private func startValue() {
+    if inCell {
+      capture = .value
+      hasValue = true
+      text.clear()
+    }
+  }
+
+  private func startInlineString() {
+    if inCell {
+      inInlineString = true
+      hasValue = true
+      text.clear()
+    }
+  }
+
+  private func startInlineText() {
+    if inInlineString && phoneticDepth == 0 { capture = .inlineText }
+  }
+
+  private func endValueOrText() {
+    if capture != .formula { capture = .none }
   }
 
   override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -169,12 +225,14 @@ final class WorksheetHandler: SAXHandler {
 
   // MARK: - Cells
 
-  private func startCell(_ attributes: XMLAttributes) {
+  private func startCell(
+    reference: UnsafeBufferPointer<UInt8>?, style: UnsafeBufferPointer<UInt8>?, type: UnsafeBufferPointer<UInt8>?
+  ) {
     inCell = true
     hasValue = false
     if formula != nil { formula = nil }
     text.clear()
-    if let ref = attributes.value("r") {
+    if let ref = reference {
       guard let parsed = CellReference.parse(ref) else {
         fail(XLSXError(.invalidCell, "单元格引用「\(String(decoding: ref, as: UTF8.self))」无效或超出 A1:XFD1048576"))
         return
@@ -195,9 +253,9 @@ final class WorksheetHandler: SAXHandler {
       cellReference = CellReference(row: rowIndex, column: nextColumn)
     }
     nextColumn = cellReference.column + 1
-    styleIndex = attributes.value("s").flatMap(parseInteger) ?? 0
+    styleIndex = style.flatMap(parseInteger) ?? 0
     cellType = .number
-    if let type = attributes.value("t"), let first = type.first {
+    if let type, let first = type.first {
       switch (first, type.count) {
       case (UInt8(ascii: "s"), 1): cellType = .sharedString
       case (UInt8(ascii: "s"), 3): cellType = .formulaString  // str

@@ -70,12 +70,14 @@ final class SAXParser {
     }
     started = true
     self.handler.stop = {}
+    self.handler.bytePosition = { 0 }
     self.handler = handler
     self.partName = partName
     // The callbacks borrow the handler (they run several times per cell); `self.handler`
     // keeps it alive meanwhile.
     context.pointee.userData = Unmanaged.passUnretained(handler).toOpaque()
     handler.stop = { [context] in xmlStopParser(context) }
+    handler.bytePosition = { [context] in xmlByteConsumed(context) }
   }
 
   /// The SAX2 callbacks, which forward each event to the handler in `userData`.

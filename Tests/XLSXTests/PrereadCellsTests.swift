@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import XLSX
+import _XLSXTestSupport
+
+/// Cells read ahead of libxml2 (``PrereadCells``): the reading is the same as libxml2's
+/// alone (rows, cells, formulas, errors and what comes after them), and the cells that can
+/// be read ahead are.
+@Suite("Cells read ahead of the parser")
+struct PrereadCellsTests {
+  typealias Differential = EmptyCellBlankingDifferentialTests
+
+  /// The cells read ahead in every sheet of `workbook`, after checking that the reading is
+  /// the same with and without.
+  static func prereadCount(_ workbook: Workbook, name: String) throws -> Int {
+    Differential.compare(workbook, name: name)
+    var count = 0
+    for sheet in workbook.sheets {
+      let cursor = try workbook.rows(of: sheet)
+      while (try? cursor.next()) ?? nil != nil {}
+      count += cursor.prereadCells
+    }
+    return count
+  }
+
+  /// Worksheets (the rows inside `<sheetData>`) and how many of their cells are read ahead.
+  static let cases: [(rows: String, preread: Int)] = [
+    // Every kind of value, quotes of either kind, `>` and line breaks in a text.
+    (
+      #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2"><v>1.5</v></c>"#
+        + #"<c r="C1" t="inlineStr"><is><t>项目名称 (5 分)</t></is></c><c r="D1"><f>SUM(B1:B1)</f><v>1.5</v></c>"#
+        + #"<c r="E1"><f>B1*2</f></c><c r="F1" t="b"><v>1</v></c><c r="G1" t="e"><v>#N/A</v></c>"#
+        + #"<c r="H1" t="str"><f>A1</f><v>x</v></c><c r='I1' s='3' t='inlineStr'><is><t>a > b"#
+        + "\n\tc\u{85}</t></is></c><c r=\"J1\" s=\"1\"/></row>",
+      10
+    ),
+    // Cells and rows without `r`: each cell takes the next column.
+    (
+      #"<row><c t="inlineStr"><is><t>甲</t></is></c><c s="1"/><c><v>2</v></c></row>"#
+        + #"<row><c s="3"><v>4</v></c><c s="1" t="inlineStr"><is><t>乙</t></is></c><c><f>A2</f></c></row>"#,
+      6
+    ),
+    // Cells libxml2 reads (a reference, `t` before `s`, a shared formula) between cells
+    // read ahead: a cell without `r` after one of them is left to libxml2 too; so are the
+    // cells with `r` once one of them was not `<c r="…"` on the row.
+    (
+      #"<row r="3"><c r="A3"><v>1</v></c><c r="B3" t="inlineStr"><is><t>A&amp;B</t></is></c><c><v>3</v></c>"#
+        + #"<c r="D3" t="n" s="1"><v>4</v></c><c r="E3"><f t="shared" ref="E3:E4" si="0">A3</f><v>1</v></c>"#
+        + #"<c><v>5</v></c><c r="G3"><v>6</v></c><c><v>7</v></c></row>"#,
+      1
+    ),
+    // A cell whose `r` is on another row starts that row: it is left to libxml2 (a cell
+    // read ahead never ends a row), and so are the cells after it.
+    (#"<row r="5"><c r="A5"><v>1</v></c><c r="B6"><v>2</v></c><c><v>3</v></c><c r="C6"><v>4</v></c></row>"#, 1),
+    // Cells without `r` in a row with `r` leave it clean.
+    (#"<row r="9"><c t="inlineStr"><is><t>a</t></is></c><c r="B9"><v>2</v></c><c/><c r="D9" s="1"/></row>"#, 4),
+    // Texts libxml2 would not pass on as written, and a cell inside an inline string.
+    (
+      #"<row r="7"><c r="A7" t="inlineStr"><is><t>]]</t></is></c><c r="B7" t="inlineStr"><is><t>a"#
+        + "\r\nb</t></is></c>"
+        + #"<c r="C7" t="inlineStr"><is><t xml:space="preserve"> x </t></is></c>"#
+        + #"<c r="D7" t="inlineStr"><is><t>x</t><c r="E7"><v>1</v></c></is></c><c r="F7"><v>2</v></c></row>"#,
+      1
+    ),
+    // The same row number twice, and a row with cells past the first ones read ahead.
+    (
+      #"<row r="8"><c r="A8"><v>1</v></c></row><row r="8"><c r="A8"><v>2</v></c><c r="B8"><v>3</v></c></row>"#,
+      3
+    ),
+  ]
+
+  @Test("Each worksheet reads the same, with the cells that can be read ahead read so", arguments: cases.indices)
+  func readsTheSame(_ index: Int) throws {
+    let workbook = try Differential.workbook(Self.cases[index].rows)
+    #expect(try Self.prereadCount(workbook, name: "case \(index)") == Self.cases[index].preread)
+  }
+
+  /// Cells whose reading fails are left to libxml2, which reports them at their place.
+  static let failing: [String] = [
+    #"<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="s"><v>7</v></c><c r="C1"><v>3</v></c></row>"#,
+    #"<row><c><v>1</v></c><c t="s"><v>1</v></c><c><v>3</v></c></row>"#,
+    "<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\" t=\"inlineStr\"><is><t>\u{FFFE}</t></is></c></row>",
+    "<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\"><f>\u{1}</f><v>1</v></c></row>",
+    #"<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>1</v>"#,
+  ]
+
+  @Test("A failing cell fails the same way, at its place", arguments: failing.indices)
+  func failsTheSame(_ index: Int) throws {
+    let workbook = try Differential.workbook(Self.failing[index])
+    #expect(try Self.prereadCount(workbook, name: "failing \(index)") >= 1)
+  }
+
+  /// A worksheet with a cell read ahead, whose inline text is `text`, and a tag mismatch
+  /// after it on the last line.
+  static func mismatchAfter(_ text: String) -> [UInt8] {
+    Array(
+      EmptyCellBlankerTests.sheet(
+        #"<row r="1"><c r="A1" t="inlineStr"><is><t>"# + text + #"</t></is></c><c r="B1"><v>1</v></c></row>"#
+          + #"<roTw r="2"><c r="A2"><v>2</v></c></row>"#
+      ).utf8)
+  }
+
+  @Test("A later error keeps its line, and its column after an ASCII text", arguments: [7, 64, 4096])
+  func errorPlaceStays(_ chunkSize: Int) throws {
+    for (text, columnStays) in [("a\nb\n\tc", true), ("てすと\n項目\né", false)] {
+      try Self.mismatchAfter(text).withUnsafeBytes { payload in
+        let plain = ReaderFuzzHarness.readWorksheet(payload, chunkSize: chunkSize, blanking: false)
+        let filtered = ReaderFuzzHarness.readWorksheet(payload, chunkSize: chunkSize, blanking: true)
+        let error = try #require(plain.error)
+        #expect(error.line == 4)
+        #expect(filtered.error?.line == error.line)
+        if columnStays { #expect(filtered.error?.column == error.column) }
+        #expect(filtered.cells == plain.cells)
+        if chunkSize == 4096 { #expect(filtered.columnsMayShift == !columnStays) }
+      }
+    }
+    // Whatever the column, the reader reports the error of an unfiltered read.
+    let workbook = try Differential.workbook(
+      #"<row r="1"><c r="A1" t="inlineStr"><is><t>てすと</t></is></c></row><roTw r="2"><c r="A2"><v>2</v></c></row>"#)
+    #expect(try Self.prereadCount(workbook, name: "mismatch after 3 wide characters") == 1)
+  }
+
+  @Test("A 16,385th cell without r fails as it does without reading ahead")
+  func tooManyColumns() throws {
+    let rows = "<row>" + String(repeating: "<c><v>1</v></c>", count: CellReference.maxColumns + 1) + "</row>"
+    let workbook = try Differential.workbook(rows)
+    // A cell cut by the end of a chunk is left to libxml2, and so are the cells without
+    // `r` after it in its row (their column is no longer known).
+    let count = try Self.prereadCount(workbook, name: "16385 cells")
+    #expect(count > 1_000 && count <= CellReference.maxColumns)
+    let cursor = try workbook.rows(of: try #require(workbook.sheets.first))
+    #expect(throws: XLSXError.self) { while try cursor.next() != nil {} }
+  }
+
+  @Test("Over many chunks, cells read ahead wait for their row and keep their order")
+  func manyChunks() throws {
+    var rows = ""
+    for number in 1...3000 {
+      rows += #"<row r="\#(number)"><c r="A\#(number)"><v>\#(number)</v></c><c t="inlineStr"><is><t>第\#(number)行</t></is></c>"#
+      rows += number % 5 == 0 ? #"<c r="C\#(number)"><v>&#51;</v></c>"# : #"<c r="C\#(number)"><f>A\#(number)</f></c>"#
+      rows += #"<c s="1"/><c><v>\#(number).5</v></c></row>"#
+    }
+    let workbook = try Differential.workbook(rows)
+    // Five cells a row, but two when the third holds a reference; a few more are left to
+    // libxml2 where a chunk ends.
+    let count = try Self.prereadCount(workbook, name: "3000 rows")
+    #expect(count > 13_000 && count <= 3000 * 5 - 3000 / 5 * 3)
+    let grid = try workbook.grid(of: try #require(workbook.sheets.first))
+    #expect(grid[CellReference(row: 2999, column: 1)]?.value == .string("第3000行"))
+    #expect(grid[CellReference(row: 2999, column: 2)]?.value == .number(3))
+    #expect(grid[CellReference(row: 2998, column: 2)]?.formula == "A2999")
+    #expect(grid[CellReference(row: 2998, column: 4)]?.value == .number(2999.5))
+  }
+
+  @Test("A workbook's own sheets are read ahead: the samples")
+  func samplesAreReadAhead() throws {
+    var count = 0
+    for path in Differential.samples { count += try Self.prereadCount(Workbook(path: path), name: path) }
+    #expect(count > 500)
+  }
+}
