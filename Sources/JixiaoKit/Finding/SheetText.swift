@@ -18,8 +18,9 @@ final class SheetText {
   let lastColumn: Int
   /// Row → anchor columns of the merged ranges that cover the row from above (only
   /// ranges whose anchor holds a cell), for the rows up to one past the last; nil when
-  /// the ranges span too many rows to index, and they are searched in turn instead.
-  private let anchorsFromAbove: [Int: [Int]]?
+  /// the ranges cover too many rows to index, or lie too far apart, and they are searched
+  /// in turn instead.
+  private let anchorsFromAbove: AnchorsFromAbove?
   private static let anchorIndexBudget = 1_000_000
 
   init(grid: SheetGrid, formatKinds: [NumberFormatKind] = []) {
@@ -38,16 +39,54 @@ final class SheetText {
     anchorsFromAbove = Self.indexAnchorsFromAbove(grid, through: lastRow + 1)
   }
 
-  private static func indexAnchorsFromAbove(_ grid: SheetGrid, through lastRow: Int) -> [Int: [Int]]? {
-    var index: [Int: [Int]] = [:]
+  private static func indexAnchorsFromAbove(_ grid: SheetGrid, through lastRow: Int) -> AnchorsFromAbove? {
+    // The rows each range covers from above, counted first: then one flat array holds
+    // every row's columns (one allocation, where a dictionary of arrays took one a row).
+    var covered: [ClosedRange<Int>] = []
     var entries = 0
+    var firstRow = Int.max
+    var lastCovered = -1
     for range in grid.mergedRanges where range.first.row < min(range.last.row, lastRow) && grid[range.first] != nil {
       let rows = (range.first.row + 1)...min(range.last.row, lastRow)
       entries += rows.count
       guard entries <= anchorIndexBudget else { return nil }
-      for row in rows { index[row, default: []].append(range.first.column) }
+      covered.append(rows)
+      firstRow = min(firstRow, rows.lowerBound)
+      lastCovered = max(lastCovered, rows.upperBound)
     }
-    return index
+    guard !covered.isEmpty else { return AnchorsFromAbove(firstRow: 0, starts: [0], columns: []) }
+    // Ranges far apart in a sparse sheet: searched in turn rather than indexed row by row.
+    guard lastCovered - firstRow < 4 * entries + 4_096 else { return nil }
+    var starts = [Int](repeating: 0, count: lastCovered - firstRow + 2)
+    for rows in covered {
+      for row in rows { starts[row - firstRow + 1] += 1 }
+    }
+    for index in starts.indices.dropFirst() { starts[index] += starts[index - 1] }
+    var next = starts
+    var columns = [Int](repeating: 0, count: entries)
+    var number = 0
+    for range in grid.mergedRanges where range.first.row < min(range.last.row, lastRow) && grid[range.first] != nil {
+      for row in covered[number] {
+        columns[next[row - firstRow]] = range.first.column
+        next[row - firstRow] += 1
+      }
+      number += 1
+    }
+    return AnchorsFromAbove(firstRow: firstRow, starts: starts, columns: columns)
+  }
+
+  /// The anchor columns of the merged ranges covering each row from above, row by row in
+  /// one array: those of row `firstRow + i` are `columns[starts[i]..<starts[i + 1]]`.
+  private struct AnchorsFromAbove {
+    let firstRow: Int
+    let starts: [Int]
+    let columns: [Int]
+
+    subscript(row: Int) -> ArraySlice<Int> {
+      let index = row - firstRow
+      guard index >= 0, index + 1 < starts.count else { return [] }
+      return columns[starts[index]..<starts[index + 1]]
+    }
   }
 
   /// What a person sees at `reference` (the anchor's value inside a merged range).
@@ -104,9 +143,9 @@ final class SheetText {
   /// are, whatever the sheet's width.
   func displayedColumns(inRow row: Int) -> [Int] {
     var columns = cells(inRow: row).map(\.reference.column)  // ascending
-    var fromAbove: [Int] = []
+    var fromAbove: ArraySlice<Int> = []
     if let anchorsFromAbove, row <= lastRow + 1 {
-      fromAbove = anchorsFromAbove[row] ?? []
+      fromAbove = anchorsFromAbove[row]
     } else {
       for range in grid.mergedRanges where range.first.row < row && range.last.row >= row {
         if grid[range.first] != nil { fromAbove.append(range.first.column) }
