@@ -19,7 +19,7 @@ struct FuzzRegressionTests {
     // encoding="UTF-7" with bytes iconv cannot convert: libxml2 printed "encoding error :
     // input conversion failed …" and "I/O error : encoder error" to stderr.
     "sharedstrings-utf7-encoding-error-printed-to-stderr.bin": .fails(.directSharedStrings, .malformedXML),
-    // 128-byte chunks: a chunk ending in `<c r` made EmptyCellBlanker read `r=` past its end
+    // 128-byte chunks: a chunk ending in `<c r` made CellBlanker read `r=` past its end
     // (ASan heap-buffer-overflow in the direct worksheet mode's blanking check). The
     // fuzzer's CR after the XML declaration is a space here, so that patches keep it.
     "worksheet-blanker-read-past-chunk-end.bin": .reads(.directWorksheet, count: 2),

@@ -8,7 +8,7 @@ import _XLSXTestSupport
 /// be read ahead are.
 @Suite("Cells read ahead of the parser")
 struct PrereadCellsTests {
-  typealias Differential = EmptyCellBlankingDifferentialTests
+  typealias Differential = CellBlankingDifferentialTests
 
   /// The cells read ahead in every sheet of `workbook`, after checking that the reading is
   /// the same with and without.
@@ -94,7 +94,7 @@ struct PrereadCellsTests {
   /// after it on the last line.
   static func mismatchAfter(_ text: String) -> [UInt8] {
     Array(
-      EmptyCellBlankerTests.sheet(
+      CellBlankerTests.sheet(
         #"<row r="1"><c r="A1" t="inlineStr"><is><t>"# + text + #"</t></is></c><c r="B1"><v>1</v></c></row>"#
           + #"<roTw r="2"><c r="A2"><v>2</v></c></row>"#
       ).utf8)
@@ -118,6 +118,22 @@ struct PrereadCellsTests {
     let workbook = try Differential.workbook(
       #"<row r="1"><c r="A1" t="inlineStr"><is><t>てすと</t></is></c></row><roTw r="2"><c r="A2"><v>2</v></c></row>"#)
     #expect(try Self.prereadCount(workbook, name: "mismatch after 3 wide characters") == 1)
+  }
+
+  @Test("A part with a byte order mark reads the same (offsets count the mark)", arguments: [5, 4096])
+  func byteOrderMark(_ chunkSize: Int) {
+    let part = [0xEF, 0xBB, 0xBF] + Array(
+      CellBlankerTests.sheet(
+        #"<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" si="0">A1</f><v>1</v></c><c r="C1"><v>3</v></c>"#
+          + #"<c r="D1" t="inlineStr"><is><t>四</t></is></c></row><row><c><v>5</v></c><c t="e"><v>#N/A</v></c></row>"#
+      ).utf8)
+    part.withUnsafeBytes { payload in
+      let plain = ReaderFuzzHarness.readWorksheet(payload, chunkSize: chunkSize, blanking: false)
+      let filtered = ReaderFuzzHarness.readWorksheet(payload, chunkSize: chunkSize, blanking: true)
+      #expect(plain.error == nil && filtered.error == nil)
+      #expect(plain.cells.map(\.reference.description) == ["A1", "B1", "C1", "D1", "A2", "B2"])
+      #expect(filtered.cells == plain.cells)
+    }
   }
 
   @Test("A 16,385th cell without r fails as it does without reading ahead")

@@ -18,7 +18,7 @@ import OrderedJSON
 /// grid and dumped. The direct modes (6) skip the package: the second byte picks a chunk
 /// size (`1 << (byte % 17)`, 1 B to 64 KiB) and the rest is pushed through the part's SAX
 /// handler in chunks of that size, as PartStream would deliver a bigger part. The direct
-/// worksheet mode also reads the input through ``EmptyCellBlanker`` and without it, and
+/// worksheet mode also reads the input through ``CellBlanker`` and without it, and
 /// stops (a finding) when the two differ.
 ///
 /// Thrown ``XLSXError``s are the reader doing its job; only crashes, leaks, hangs and
@@ -228,17 +228,17 @@ extension ReaderFuzzHarness {
     var dimension: CellRange?
     var error: XLSXError?
     /// The blanker blanked a text with characters beyond ASCII (see
-    /// ``EmptyCellBlanker/columnsMayShift``).
+    /// ``CellBlanker/columnsMayShift``).
     var columnsMayShift = false
   }
 
   /// Parses `payload` as a worksheet in chunks of `chunkSize`, each copied and, when
-  /// `blanking`, passed through ``EmptyCellBlanker`` first.
+  /// `blanking`, passed through ``CellBlanker`` first.
   static func readWorksheet(_ payload: UnsafeRawBufferPointer, chunkSize: Int, blanking: Bool) -> WorksheetReading {
     var reading = WorksheetReading()
     let handler = WorksheetHandler(
       sharedStrings: sharedStrings, formatKinds: formatKinds, uses1904: false, limits: ReadLimits())
-    var blanker = EmptyCellBlanker(preread: handler.preread)
+    var blanker = CellBlanker(preread: handler.preread)
     // A copy of each chunk: the blanker writes, and the payload is the fuzzer's.
     let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 1), alignment: 1)
     defer { scratch.deallocate() }
@@ -264,7 +264,7 @@ extension ReaderFuzzHarness {
     return reading
   }
 
-  /// The differential check of ``EmptyCellBlanker``: blanking must change nothing the
+  /// The differential check of ``CellBlanker``: blanking must change nothing the
   /// reader returns, and an error must come at the same place (code, line, and column
   /// unless a text beyond ASCII was blanked). Its message may differ, as libxml2 quotes
   /// the bytes after some faults; the reader takes the error from a second, unfiltered
@@ -280,7 +280,7 @@ extension ReaderFuzzHarness {
     blanked.columnsMayShift = false
     guard samePlace, plain == blanked else {
       fatalError(
-        "EmptyCellBlanker changed the reading: \(plain) became \(blanked), with the error "
+        "CellBlanker changed the reading: \(plain) became \(blanked), with the error "
           + (blankedError.map { "\($0)" } ?? "none"))
     }
   }

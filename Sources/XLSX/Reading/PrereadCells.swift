@@ -1,4 +1,4 @@
-/// Cells that ``EmptyCellBlanker`` read whole out of a chunk before libxml2 parsed it, and
+/// Cells that ``CellBlanker`` read whole out of a chunk before libxml2 parsed it, and
 /// blanked, so that libxml2 skips them as white space.
 ///
 /// A cell read this way costs a few instructions a byte where libxml2 spends about 3,000
@@ -13,8 +13,8 @@ final class PrereadCells {
   /// Where a piece of a cell is in ``arena``: `count` bytes from `offset`; a count of -1
   /// for a piece the cell does not have.
   struct Piece {
-    var offset: Int32
-    var count: Int32
+    var offset: Int
+    var count: Int
     static let absent = Piece(offset: 0, count: -1)
   }
 
@@ -71,7 +71,7 @@ final class PrereadCells {
     func piece(_ part: UnsafeBufferPointer<UInt8>?) -> Piece {
       guard let part else { return .absent }
       let offset = base + (part.baseAddress.map { $0 - bytes.baseAddress! } ?? 0)
-      return Piece(offset: Int32(truncatingIfNeeded: offset), count: Int32(truncatingIfNeeded: part.count))
+      return Piece(offset: offset, count: part.count)
     }
     cells.append(
       Cell(
@@ -84,7 +84,7 @@ final class PrereadCells {
     arena.withUnsafeBufferPointer { arena in
       func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8>? {
         guard piece.count >= 0 else { return nil }
-        return UnsafeBufferPointer(rebasing: arena[Int(piece.offset)..<Int(piece.offset + piece.count)])
+        return UnsafeBufferPointer(rebasing: arena[piece.offset..<(piece.offset + piece.count)])
       }
       while next < cells.count, cells[next].end <= position {
         let cell = cells[next]

@@ -117,11 +117,12 @@ public final class Workbook: Sendable {
 
   /// A cursor that streams the rows of `sheet` in file order.
   public func rows(of sheet: SheetInfo) throws(XLSXError) -> RowCursor {
-    try rows(of: sheet, blankingEmptyCells: true)
+    try rows(of: sheet, blankingCells: true)
   }
 
-  /// ``rows(of:)``, with ``EmptyCellBlanker`` on or off (off only to test that it changes nothing).
-  func rows(of sheet: SheetInfo, blankingEmptyCells: Bool) throws(XLSXError) -> RowCursor {
+  /// ``rows(of:)``, with ``CellBlanker`` on or off (off only to test that it changes nothing,
+  /// and to read a part again for the error it gives).
+  func rows(of sheet: SheetInfo, blankingCells: Bool) throws(XLSXError) -> RowCursor {
     guard sheet.kind == .worksheet || sheet.kind == .macrosheet || sheet.kind == .dialogsheet else {
       return RowCursor.empty(sheet: sheet)
     }
@@ -136,7 +137,7 @@ public final class Workbook: Sendable {
       sharedStrings: sharedStrings, formatKinds: numberFormatKinds, uses1904: uses1904DateSystem,
       limits: archive.limits)
     let unfiltered: (() throws(XLSXError) -> RowCursor)? =
-      blankingEmptyCells ? { () throws(XLSXError) in try self.rows(of: sheet, blankingEmptyCells: false) } : nil
+      blankingCells ? { () throws(XLSXError) in try self.rows(of: sheet, blankingCells: false) } : nil
     return try RowCursor(sheet: sheet, entry: entry, archive: archive, handler: handler, unfiltered: unfiltered)
   }
 
@@ -195,9 +196,10 @@ public final class RowCursor {
   private let stream: PartStream?
   private let parser: SAXParser?
   private let handler: WorksheetHandler?
-  /// Blanks empty styled cells before libxml2 sees them; nil for a stored part (its bytes
-  /// are the archive's, never written) or when turned off.
-  private var blanker: EmptyCellBlanker?
+  /// Blanks empty styled cells, and the cells it reads ahead into the handler's
+  /// ``PrereadCells``, before libxml2 sees them; nil for a stored part (its bytes are the
+  /// archive's, never written) or when turned off.
+  private var blanker: CellBlanker?
   /// A cursor over the same part without blanking, for reporting an error (see
   /// ``unfilteredError()``); nil when blanking is off.
   private let unfiltered: (() throws(XLSXError) -> RowCursor)?
@@ -215,7 +217,7 @@ public final class RowCursor {
     let stream = try archive.stream(entry)
     self.stream = stream
     parser = try SAXParser(handler: handler, fileName: archive.fileName, partName: entry.name)
-    if unfiltered != nil && stream.inflates { blanker = EmptyCellBlanker(preread: handler.preread) }
+    if unfiltered != nil && stream.inflates { blanker = CellBlanker(preread: handler.preread) }
     self.unfiltered = unfiltered
   }
 
@@ -255,10 +257,11 @@ public final class RowCursor {
   }
 
   /// The error the part gives when read without blanking, once blanking has blanked
-  /// something. Blanking keeps every offset, line and column, and the rows before the
-  /// error are the same; but libxml2 quotes the bytes after some faults (`Input is not
-  /// proper UTF-8 … Bytes: 0xBE 0x22 0x3E 0x3C`), and those may have been blanked. So the
-  /// part is read once more, only on this path, for the message the file itself gives.
+  /// something. Blanking keeps every offset and line, and the rows before the error are
+  /// the same; but libxml2 quotes the bytes after some faults (`Input is not proper UTF-8
+  /// … Bytes: 0xBE 0x22 0x3E 0x3C`), and those may have been blanked; and it counts
+  /// columns in characters, which a blanked text beyond ASCII has fewer of than bytes. So
+  /// the part is read once more, only on this path, for the error the file itself gives.
   private func unfilteredError() -> XLSXError? {
     guard blankedCells > 0, let unfiltered else { return nil }
     do {
@@ -270,13 +273,13 @@ public final class RowCursor {
     }
   }
 
-  /// Cells ``EmptyCellBlanker`` has blanked so far (for tests).
+  /// Cells ``CellBlanker`` has blanked so far (for tests).
   var blankedCells: Int { blanker?.blankedCells ?? 0 }
 
-  /// Cells ``EmptyCellBlanker`` has read ahead so far (for tests).
+  /// Cells ``CellBlanker`` has read ahead so far (for tests).
   var prereadCells: Int { blanker?.prereadCells ?? 0 }
 
-  /// The next chunk of the part, its empty styled cells blanked when ``blanker`` is on.
+  /// The next chunk of the part, passed through ``blanker`` when it is on.
   private func nextChunk(of stream: PartStream) throws(XLSXError) -> UnsafeRawBufferPointer? {
     guard blanker != nil else { return try stream.next() }
     guard let chunk = try stream.nextWritable() else { return nil }

@@ -3,10 +3,10 @@ import Testing
 @testable import XLSX
 import _XLSXTestSupport
 
-/// ``EmptyCellBlanker`` on byte strings. In an input, `⟦…⟧` marks a cell that must be
+/// ``CellBlanker`` on byte strings. In an input, `⟦…⟧` marks a cell that must be
 /// blanked (the marks are not part of the bytes); everything else must stay as it is.
 @Suite("Empty cell blanker")
-struct EmptyCellBlankerTests {
+struct CellBlankerTests {
   static let head = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
     + "\n" + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
   static let tail = "</sheetData></worksheet>"
@@ -118,7 +118,7 @@ struct EmptyCellBlankerTests {
     }
     let chunk = 64 << 10
     let data = Array(Self.sheet(rows(1...6000, empty: false) + rows(6001...6100, empty: true)).utf8)
-    #expect(data.count > EmptyCellBlanker.trialBytes + chunk)
+    #expect(data.count > CellBlanker.trialBytes + chunk)
     let splits = Array(stride(from: chunk, to: data.count, by: chunk))
     #expect(Self.blanked(data, splits: splits) == data, "the empty cells after the trial stay")
     let form = Array(Self.sheet(rows(1...6100, empty: true)).utf8)
@@ -156,7 +156,7 @@ struct EmptyCellBlankerTests {
   /// `input` blanked in chunks that end at `splits`.
   static func blanked(_ input: [UInt8], splits: [Int] = []) -> [UInt8] {
     var output = input
-    var blanker = EmptyCellBlanker()
+    var blanker = CellBlanker()
     output.withUnsafeMutableBytes { bytes in
       var start = 0
       for end in splits + [bytes.count] where end >= start {
@@ -262,11 +262,11 @@ struct EmptyCellBlankerTests {
   }
 }
 
-/// Reading with and without ``EmptyCellBlanker`` gives the same rows, cells, merged
+/// Reading with and without ``CellBlanker`` gives the same rows, cells, merged
 /// ranges, dimension and errors (line and column included), for every workbook at hand
 /// and for damaged worksheets.
 @Suite("Empty cell blanking changes nothing")
-struct EmptyCellBlankingDifferentialTests {
+struct CellBlankingDifferentialTests {
   /// Everything a cursor gives, and, after an error, what later calls still give.
   struct SheetReading: Equatable, CustomStringConvertible {
     var rowIndices: [Int] = []
@@ -283,7 +283,7 @@ struct EmptyCellBlankingDifferentialTests {
     var reading = SheetReading()
     let cursor: RowCursor
     do {
-      cursor = try workbook.rows(of: sheet, blankingEmptyCells: blanking)
+      cursor = try workbook.rows(of: sheet, blankingCells: blanking)
     } catch {
       reading.error = error
       return (reading, 0)

@@ -6,28 +6,36 @@ import Musl
 import Darwin
 #endif
 
-/// Overwrites the empty styled cells of a worksheet part, `<c r="J1" s="4"/>`, with as many
-/// spaces, in each inflated chunk before libxml2 parses it.
+/// Overwrites with spaces, in each inflated chunk of a worksheet part before libxml2
+/// parses it, the cells libxml2 need not see: empty styled cells, and (with a
+/// ``PrereadCells``) the cells it reads whole itself.
 ///
-/// Such a cell gives ``WorksheetHandler`` no cell, yet costs libxml2 about 1,600
-/// instructions more as an element than as the white space it becomes, which the handler
-/// ignores between cells. Spaces keep every offset, line and column libxml2 reports.
+/// **Empty styled cells**, `<c r="J1" s="4"/>`, give ``WorksheetHandler`` no cell, yet cost
+/// libxml2 about 1,600 instructions more as an element than as the white space they
+/// become, which the handler ignores between cells. Spaces keep every offset, line and
+/// column libxml2 reports. A cell is blanked only where that changes no state of the
+/// handler that anything reads later, so rows, cells and errors come out the same for any
+/// input, well-formed or not. A candidate is exactly `<c r="REF" s="DIGITS"/>` (or `s`
+/// first, one kind of quote), `REF` an upper-case A1 reference on the row, directly inside
+/// a non-empty `<row r="N">` that is a child of `<sheetData>` under the root
+/// `<worksheet>`, in a row where every cell so far began with `<c r="…">` on that row (so
+/// the handler's row is still `N`). The next bytes of the same chunk must be `<c r=` or
+/// `</row>` then `<row`: both reset the next column, the one thing the blanked cell would
+/// have set.
 ///
-/// It is conservative: it blanks a cell only where that changes no state of the handler
-/// that anything reads later, so rows, cells and errors come out the same for any input,
-/// well-formed or not. A candidate is exactly `<c r="REF" s="DIGITS"/>` (or `s` first, one
-/// kind of quote), `REF` an upper-case A1 reference on the row, directly inside a
-/// non-empty `<row r="N">` that is a child of `<sheetData>` under the root `<worksheet>`,
-/// in a row where every cell so far began with `<c r="…">` on that row (so the handler's
-/// row is still `N`). The next bytes of the same chunk must be `<c r=` or `</row>` then
-/// `<row`: both reset the next column, the one thing the blanked cell would have set.
+/// **Cells read ahead** (see ``prereadCell(at:_:)``): a row's cells written the way
+/// spreadsheet writers write them, with a value, a formula or an inline string, are read
+/// here in a few instructions a byte into ``PrereadCells``, then blanked; libxml2 would
+/// spend about 3,000 instructions on each. The handler takes each in at its place. The
+/// grammar read is strict and every text is checked to be what libxml2 would pass on
+/// unchanged; anything else is left to libxml2, which stays the parser of the part.
 ///
 /// The lexer follows comments, CDATA, processing instructions, tags and quoted attribute
 /// values across chunks. A part that is not UTF-8, any other `<!` construct and a root
 /// other than `<worksheet>` turn it off for the rest of the part. A tag split between
 /// two chunks is never blanked, and a `<row>` or `<c>` tag split so is taken as unclean.
-/// It never allocates.
-struct EmptyCellBlanker {
+/// It allocates only for the cells it reads ahead.
+struct CellBlanker {
   private enum Lexer {
     /// Before the first chunk, whose prolog decides whether to filter at all.
     case start
