@@ -101,11 +101,11 @@ enum ReaderFuzzHarness {
     do {
       workbook = try Workbook(bytes: bytes, fileName: "fuzz.xlsx")
     } catch {
-      checkStylesMemo(bytes, gives: .failure(error))
+      checkPartMemo(bytes, gives: .failure(error))
       outcome.error = error
       return outcome
     }
-    checkStylesMemo(bytes, gives: .success(workbook))
+    checkPartMemo(bytes, gives: .success(workbook))
     outcome.sheetNames = workbook.sheets.map(\.name)
     for sheet in workbook.sheets {
       _ = workbook.sheet(named: sheet.name.uppercased())
@@ -126,22 +126,25 @@ enum ReaderFuzzHarness {
     return outcome
   }
 
-  /// One memo for the whole run, so that fuzzed styles parts meet remembered ones.
-  static let stylesMemo = StylesMemo()
+  /// One memo for the whole run, so that fuzzed parts meet remembered ones.
+  static let partMemo = PartMemo()
 
-  /// Opens `bytes` twice through ``stylesMemo`` (the second time its styles part is
-  /// remembered, unless the first failed) and stops, a finding, when either differs from
+  /// Opens `bytes` twice through ``partMemo`` (the second time its small parts are
+  /// remembered, unless they failed) and stops, a finding, when either differs from
   /// `plain`, the workbook opened without a memo.
-  static func checkStylesMemo(_ bytes: some Collection<UInt8>, gives plain: Result<Workbook, XLSXError>) {
+  static func checkPartMemo(_ bytes: some Collection<UInt8>, gives plain: Result<Workbook, XLSXError>) {
     for _ in 0..<2 {
-      let viaMemo = Result { () throws(XLSXError) in try Workbook(bytes: bytes, fileName: "fuzz.xlsx", styles: stylesMemo) }
+      let viaMemo = Result { () throws(XLSXError) in try Workbook(bytes: bytes, fileName: "fuzz.xlsx", memo: partMemo) }
       switch (plain, viaMemo) {
       case (.success(let expected), .success(let read)):
-        precondition(read.numberFormatKinds == expected.numberFormatKinds, "StylesMemo changed the number formats")
+        precondition(read.numberFormatKinds == expected.numberFormatKinds, "PartMemo changed the number formats")
+        precondition(read.sheets == expected.sheets, "PartMemo changed the sheets")
+        precondition(read.uses1904DateSystem == expected.uses1904DateSystem, "PartMemo changed the date system")
+        precondition(read.sharedStrings == expected.sharedStrings, "PartMemo changed the shared strings")
       case (.failure(let expected), .failure(let read)):
-        precondition(read.description == expected.description, "StylesMemo changed the error")
+        precondition(read.description == expected.description, "PartMemo changed the error")
       default:
-        preconditionFailure("StylesMemo changed whether the workbook opens")
+        preconditionFailure("PartMemo changed whether the workbook opens")
       }
     }
   }

@@ -76,9 +76,10 @@ public struct Converter: Sendable {
   /// Whether each table's ``Trace`` is recorded (for `jixiao inspect`); a merge has no
   /// use for it and is faster without.
   public let tracing: Bool
-  /// Styles parts already read by this converter (and its copies): the files of one
-  /// template share theirs, which is then parsed once (``StylesMemo``).
-  let styles = StylesMemo()
+  /// Small parts already read by this converter (and its copies): the files of one
+  /// template share their relationships, workbook and styles parts, which are then
+  /// parsed once (``PartMemo``).
+  let parts = PartMemo()
 
   public init(mapping: Mapping, limits: ReadLimits = ReadLimits(), tracing: Bool = true) {
     self.mapping = mapping
@@ -92,7 +93,7 @@ public struct Converter: Sendable {
     let name = name ?? path
     var result: FileResult
     do {
-      let workbook = try Workbook(path: path, fileName: name, limits: limits, styles: styles)
+      let workbook = try Workbook(path: path, fileName: name, limits: limits, memo: parts)
       result = convert(workbook, sha256: workbook.withFileBytes { SHA256.hexDigest($0) })
     } catch {
       // A file that is there but is not a workbook still gets its checksum.
@@ -107,7 +108,7 @@ public struct Converter: Sendable {
   public func convert(bytes: [UInt8], name: String) -> FileResult {
     let digest = SHA256.hexDigest(bytes)
     do {
-      return convert(try Workbook(bytes: bytes, fileName: name, limits: limits, styles: styles), sha256: digest)
+      return convert(try Workbook(bytes: bytes, fileName: name, limits: limits, memo: parts), sha256: digest)
     } catch {
       return unreadable(name, sha256: digest, message: error.description)
     }

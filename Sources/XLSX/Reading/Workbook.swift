@@ -20,13 +20,13 @@ public final class Workbook: Sendable {
   private let archive: ZipArchive
 
   /// Opens the workbook at `path`; `fileName` names it in errors (default: the path).
-  /// With `styles`, a styles part already read by another workbook through the same memo
-  /// is not parsed again (``StylesMemo``).
+  /// With `memo`, the small parts (relationships, workbook, styles) that another workbook
+  /// read through the same memo had byte for byte are not parsed again (``PartMemo``).
   public convenience init(
-    path: String, fileName: String? = nil, limits: ReadLimits = ReadLimits(), styles: StylesMemo? = nil
+    path: String, fileName: String? = nil, limits: ReadLimits = ReadLimits(), memo: PartMemo? = nil
   ) throws(XLSXError) {
     let bytes = try ArchiveBytes(contentsOf: path, displayName: fileName ?? path)
-    try self.init(bytes: bytes, fileName: fileName ?? path, limits: limits, styles: styles)
+    try self.init(bytes: bytes, fileName: fileName ?? path, limits: limits, memo: memo)
   }
 
   /// Calls `body` with the bytes of the file as read (for a checksum).
@@ -37,32 +37,30 @@ public final class Workbook: Sendable {
   /// Opens a workbook held in memory; `fileName` names it in errors.
   public convenience init(
     bytes: some Collection<UInt8>, fileName: String = "<memory>", limits: ReadLimits = ReadLimits(),
-    styles: StylesMemo? = nil
+    memo: PartMemo? = nil
   ) throws(XLSXError) {
-    try self.init(bytes: ArchiveBytes(copying: bytes), fileName: fileName, limits: limits, styles: styles)
+    try self.init(bytes: ArchiveBytes(copying: bytes), fileName: fileName, limits: limits, memo: memo)
   }
 
-  private init(bytes: ArchiveBytes, fileName: String, limits: ReadLimits, styles: StylesMemo?) throws(XLSXError) {
+  private init(bytes: ArchiveBytes, fileName: String, limits: ReadLimits, memo: PartMemo?) throws(XLSXError) {
     self.fileName = fileName
     let archive = try ZipArchive(bytes: bytes, fileName: fileName, limits: limits)
     self.archive = archive
 
     // One parser for the small parts read here, reset between them.
     let parser = try SAXParser(fileName: fileName)
-    let workbookPath = try Self.findWorkbookPart(in: archive, parser: parser)
+    let workbookPath = try Self.findWorkbookPart(in: archive, parser: parser, memo: memo)
     guard let workbookEntry = archive.entry(named: workbookPath) else {
       throw XLSXError(.missingPart, "缺少工作簿部件", file: fileName, part: workbookPath)
     }
-    let workbook = WorkbookPartHandler()
-    try parser.parse(workbookEntry, of: archive, with: workbook)
+    let workbook = try Self.workbookPart(workbookEntry, in: archive, parser: parser, memo: memo)
 
     let relsPath = relationshipsPath(of: workbookPath)
     guard let relsEntry = archive.entry(named: relsPath) else {
       throw XLSXError(.missingPart, "缺少工作簿的关系部件，无法找到各工作表", file: fileName, part: relsPath)
     }
-    let rels = RelationshipsHandler(sourcePart: workbookPath)
-    try parser.parse(relsEntry, of: archive, with: rels)
-    let relationships = rels.relationships
+    let relationships = try Self.relationships(
+      relsEntry, of: workbookPath, in: archive, parser: parser, memo: memo)
 
     var sharedStrings: [String] = []
     if let target = relationships.first(where: { $0.hasType("sharedStrings") && !$0.isExternal })?.target,
@@ -76,7 +74,7 @@ public final class Workbook: Sendable {
     if let target = relationships.first(where: { $0.hasType("styles") && !$0.isExternal })?.target,
       let entry = archive.entry(named: target)
     {
-      kinds = try Self.numberFormatKinds(of: entry, in: archive, parser: parser, memo: styles)
+      kinds = try Self.numberFormatKinds(of: entry, in: archive, parser: parser, memo: memo)
     }
 
     let byID = Dictionary(relationships.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -92,22 +90,58 @@ public final class Workbook: Sendable {
     numberFormatKinds = kinds
   }
 
-  /// The number-format kinds of the styles part `entry`: parsed, or what `memo` holds for
-  /// the same stored bytes.
+  /// The number-format kinds of the styles part `entry`.
   private static func numberFormatKinds(
-    of entry: ZipEntry, in archive: ZipArchive, parser: SAXParser, memo: StylesMemo?
+    of entry: ZipEntry, in archive: ZipArchive, parser: SAXParser, memo: PartMemo?
   ) throws(XLSXError) -> [NumberFormatKind] {
-    var stored: UnsafeRawBufferPointer?
-    if let memo {
-      let bytes = try archive.compressedData(of: entry)
-      if let known = memo.kinds(of: entry, stored: bytes, limits: archive.limits) { return known }
-      stored = bytes
+    let value = try read(entry, as: .styles, in: archive, parser: parser, memo: memo) { () throws(XLSXError) in
+      let handler = StylesHandler()
+      try parser.parse(entry, of: archive, with: handler)
+      return .numberFormatKinds(handler.kinds)
     }
-    let handler = StylesHandler()
-    try parser.parse(entry, of: archive, with: handler)
-    let kinds = handler.kinds
-    if let memo, let stored { memo.remember(kinds, of: entry, stored: stored, limits: archive.limits) }
+    guard case .numberFormatKinds(let kinds) = value else { preconditionFailure("a styles part gave \(value)") }
     return kinds
+  }
+
+  /// The relationships in the part `entry`, those of the part `source` ("" for the package).
+  private static func relationships(
+    _ entry: ZipEntry, of source: String, in archive: ZipArchive, parser: SAXParser, memo: PartMemo?
+  ) throws(XLSXError) -> [Relationship] {
+    let value = try read(entry, as: .relationships(source: source), in: archive, parser: parser, memo: memo) {
+      () throws(XLSXError) in
+      let handler = RelationshipsHandler(sourcePart: source)
+      try parser.parse(entry, of: archive, with: handler)
+      return .relationships(handler.relationships)
+    }
+    guard case .relationships(let relationships) = value else { preconditionFailure("relationships gave \(value)") }
+    return relationships
+  }
+
+  /// The sheets and date system the workbook part `entry` declares.
+  private static func workbookPart(
+    _ entry: ZipEntry, in archive: ZipArchive, parser: SAXParser, memo: PartMemo?
+  ) throws(XLSXError) -> (sheets: [WorkbookPartHandler.SheetEntry], uses1904: Bool) {
+    let value = try read(entry, as: .workbook, in: archive, parser: parser, memo: memo) { () throws(XLSXError) in
+      let handler = WorkbookPartHandler()
+      try parser.parse(entry, of: archive, with: handler)
+      return .workbook(sheets: handler.sheets, uses1904: handler.uses1904)
+    }
+    guard case .workbook(let sheets, let uses1904) = value else { preconditionFailure("a workbook part gave \(value)") }
+    return (sheets, uses1904)
+  }
+
+  /// What `parse` makes of `entry`, or what `memo` holds for the same stored bytes read
+  /// as `reading`; a part parsed is remembered (one that fails is not).
+  private static func read(
+    _ entry: ZipEntry, as reading: PartMemo.Reading, in archive: ZipArchive, parser: SAXParser, memo: PartMemo?,
+    parse: () throws(XLSXError) -> PartMemo.Value
+  ) throws(XLSXError) -> PartMemo.Value {
+    guard let memo else { return try parse() }
+    let stored = try archive.compressedData(of: entry)
+    if let known = memo.value(of: entry, readAs: reading, stored: stored, limits: archive.limits) { return known }
+    let value = try parse()
+    memo.remember(value, of: entry, readAs: reading, stored: stored, limits: archive.limits)
+    return value
   }
 
   /// The sheet called `name` (exact, then case-insensitive), or nil.
@@ -157,12 +191,13 @@ public final class Workbook: Sendable {
 
   // MARK: - Package pointers
 
-  private static func findWorkbookPart(in archive: ZipArchive, parser: SAXParser) throws(XLSXError) -> String {
+  private static func findWorkbookPart(
+    in archive: ZipArchive, parser: SAXParser, memo: PartMemo?
+  ) throws(XLSXError) -> String {
     if let entry = archive.entry(named: "_rels/.rels") {
-      let rels = RelationshipsHandler(sourcePart: "")
       // A damaged package-relationships part is recovered from the content types below.
-      if (try? parser.parse(entry, of: archive, with: rels)) != nil,
-        let main = rels.relationships.first(where: { $0.hasType("officeDocument") && !$0.isExternal })
+      if let relationships = try? relationships(entry, of: "", in: archive, parser: parser, memo: memo),
+        let main = relationships.first(where: { $0.hasType("officeDocument") && !$0.isExternal })
       {
         return main.target
       }

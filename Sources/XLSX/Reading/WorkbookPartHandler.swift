@@ -1,6 +1,6 @@
 /// Reads `xl/workbook.xml`: the date system and the list of sheets.
 final class WorkbookPartHandler: SAXHandler {
-  struct SheetEntry {
+  struct SheetEntry: Sendable {
     var name: String
     var relationshipID: String?
     var state: SheetState
