@@ -148,6 +148,27 @@ struct PrereadCellsTests {
     #expect(throws: XLSXError.self) { while try cursor.next() != nil {} }
   }
 
+  @Test("A row of very many cells does not make them all wait: past the bound, libxml2 reads them")
+  func waitingIsBounded() throws {
+    let count = PrereadCells.maxWaitingCells * 2 + 100
+    let rows = #"<row r="1">"# + String(repeating: #"<c r="A1"/>"#, count: count) + #"<c r="B1"><v>2</v></c></row>"#
+    // Read by the cursor (64 KiB chunks: the row stops being read ahead where a chunk cuts
+    // a cell), the same as without reading ahead.
+    let workbook = try Differential.workbook(rows)
+    #expect(try Self.prereadCount(workbook, name: "a row of \(count) empty cells") > 1_000)
+    // The part in one chunk: the first cells wait, up to the bound; libxml2 reads the rest.
+    let handler = WorksheetHandler(sharedStrings: workbook.sharedStrings, formatKinds: [], uses1904: false, limits: ReadLimits())
+    var blanker = CellBlanker(preread: handler.preread)
+    let parser = try SAXParser(handler: handler, fileName: "bound.xlsx", partName: "sheet")
+    var part = Array(CellBlankerTests.sheet(rows).utf8)
+    try part.withUnsafeMutableBytes { bytes in
+      blanker.blank(bytes)
+      try parser.feed(UnsafeRawBufferPointer(bytes), isLast: true)
+    }
+    #expect(handler.preread.mostWaiting == PrereadCells.maxWaitingCells)
+    #expect(handler.pendingRows.map(\.cells.count) == [1])
+  }
+
   @Test("Over many chunks, cells read ahead wait for their row and keep their order")
   func manyChunks() throws {
     var rows = ""

@@ -323,7 +323,7 @@ struct CellBlanker {
   private mutating func prereadCell(
     at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
   ) -> UnsafeMutablePointer<UInt8>? {
-    guard let preread, rowOpen, depth == 3, let chunkBase else { return nil }
+    guard let preread, rowOpen, depth == 3, !preread.isFull, let chunkBase else { return nil }
     keepsLineFeeds = false
     blanksWideCharacters = false
     var cursor = start + 2

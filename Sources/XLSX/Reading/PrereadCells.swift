@@ -54,6 +54,19 @@ final class PrereadCells {
   /// The first cell not yet taken in.
   private var next = 0
 
+  /// The most cells, and bytes of them, that wait at once: cells wait for the next parser
+  /// event, so a row of a million empty cells (which libxml2 alone would read in constant
+  /// memory) would otherwise make them all wait. Once full, cells are left to libxml2,
+  /// whose events take the waiting ones in.
+  static let maxWaitingCells = 16_384
+  static let maxWaitingBytes = 4 << 20
+  /// The most cells that waited at once so far (for tests).
+  private(set) var mostWaiting = 0
+
+  /// Whether no more cells may wait until some are taken in.
+  @inline(__always)
+  var isFull: Bool { cells.count - next >= Self.maxWaitingCells || arena.count >= Self.maxWaitingBytes }
+
   init(sharedStringCount: Int, textLimit: Int) {
     self.sharedStringCount = sharedStringCount
     self.textLimit = textLimit
@@ -77,6 +90,7 @@ final class PrereadCells {
       Cell(
         end: end, reference: piece(pieces.reference), style: piece(pieces.style), type: piece(pieces.type),
         formula: piece(pieces.formula), value: piece(pieces.value), isInlineString: pieces.isInlineString))
+    mostWaiting = max(mostWaiting, cells.count - next)
   }
 
   /// Calls `body` with each waiting cell that ends at or before `position`, in part order.
