@@ -7,8 +7,9 @@
 /// and through the very steps the cell's own events would have taken; so rows, cells and
 /// errors come out as if libxml2 had parsed it.
 ///
-/// Only cells that cannot fail are read ahead (a shared-string index in range, texts
-/// within the limit), so taking one in never stops the parser at another place.
+/// Only cells whose taking-in can neither fail (a shared-string index in range, texts
+/// within the limit) nor end a row (see ``CellBlanker``) are read ahead, so taking one
+/// in never stops the parser at another place, and rows end at libxml2's events only.
 final class PrereadCells {
   /// Where a piece of a cell is in ``arena``: `count` bytes from `offset`; a count of -1
   /// for a piece the cell does not have.
