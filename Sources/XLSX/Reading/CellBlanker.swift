@@ -111,6 +111,37 @@ struct CellBlanker {
   /// The offset in the part of the current chunk's first byte, and that byte.
   private var chunkOffset = 0
   private var chunkBase: UnsafeMutablePointer<UInt8>?
+  /// Cells are blanked only up to here in the current chunk (see ``lookAheadMark(_:_:)``).
+  private var blankableEnd: UnsafeMutablePointer<UInt8>?
+
+  /// The last `>` of the chunk before its last `<` (nil when there is none). libxml2's push
+  /// parser decides how far it may parse a chunk from the last `<` and `>` it holds
+  /// (`xmlParseGetLasts`); blanking a cell wholly before this `>` leaves both where they
+  /// were, so libxml2 parses the same events in the same call of `xmlParseChunk`, and a
+  /// row ends, or an error stops the part, in the same chunk as without blanking.
+  private static func lookAheadMark(
+    _ base: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8>? {
+    var lastOpen = end
+    while lastOpen > base {
+      lastOpen -= 1
+      if lastOpen.pointee == UInt8(ascii: "<") { break }
+    }
+    guard lastOpen.pointee == UInt8(ascii: "<") else { return nil }
+    var close = lastOpen
+    while close > base {
+      close -= 1
+      if close.pointee == UInt8(ascii: ">") { return close }
+    }
+    return nil
+  }
+
+  /// Whether a cell ending at `cellEnd` may be blanked (see ``blankableEnd``).
+  @inline(__always)
+  private func mayBlank(upTo cellEnd: UnsafeMutablePointer<UInt8>) -> Bool {
+    guard let blankableEnd else { return false }
+    return cellEnd <= blankableEnd
+  }
 
   /// A blanker of empty cells; with `preread`, it also reads the cells with a value that
   /// it can read whole into it, and blanks them too.
@@ -128,6 +159,7 @@ struct CellBlanker {
     let base = raw.assumingMemoryBound(to: UInt8.self)
     chunkBase = base
     let end = base + chunk.count
+    blankableEnd = Self.lookAheadMark(base, end)
     if case .start = lexer { checkProlog(base, end) }
     var cursor = base
     while cursor < end {
@@ -269,7 +301,7 @@ struct CellBlanker {
         if let styleEnd = Self.style(from: cursor, quote: quote, end) {
           cursor = Self.typeEnd(from: styleEnd, quote: quote, end) ?? styleEnd
           if depth == 3, end - styleEnd >= 2, styleEnd[0] == UInt8(ascii: "/"), styleEnd[1] == UInt8(ascii: ">"),
-            followedByReset(styleEnd + 2, end)
+            mayBlank(upTo: styleEnd + 2), followedByReset(styleEnd + 2, end)
           {
             Self.fillWithSpaces(start, styleEnd + 2)
             blankedCells &+= 1
@@ -281,7 +313,9 @@ struct CellBlanker {
     }
     guard let tagEnd = Self.tagEnd(from: cursor, end) else { return nil }
     if !clean {
-      if depth == 3, tagEnd - start >= 17, start[3] == UInt8(ascii: "s"), isCandidate(start, tagEnd, end) {
+      if depth == 3, tagEnd - start >= 17, start[3] == UInt8(ascii: "s"), mayBlank(upTo: tagEnd),
+        isCandidate(start, tagEnd, end)
+      {
         memset(start, Int32(UInt8(ascii: " ")), tagEnd - start)
         blankedCells += 1
         return tagEnd
@@ -372,6 +406,7 @@ struct CellBlanker {
         return nil
       }
     }
+    guard mayBlank(upTo: cursor) else { return nil }
     if let type, type.count == 1, type[0] == UInt8(ascii: "s"), let value {
       // An index out of range is an error the handler reports: left to it, at its place.
       guard !value.isEmpty, value.count <= 9, value.allSatisfy(Self.isDigit),
