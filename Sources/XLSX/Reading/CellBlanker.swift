@@ -365,11 +365,13 @@ struct CellBlanker {
     let style = Self.attribute(UInt8(ascii: "s"), at: &cursor, end, allowing: Self.isDigit)
     let type = Self.attribute(UInt8(ascii: "t"), at: &cursor, end, allowing: Self.isLetter)
     let column: Int
+    var parsed: CellReference?
     if let reference {
       // On the handler's row, so that taking the cell in cannot end a row: rows end at
       // libxml2's events only, in the chunk they would end in anyway.
-      guard row != 0, rowClean, let parsed = CellReference.parse(reference), parsed.row == row - 1 else { return nil }
-      column = parsed.column
+      guard row != 0, rowClean, let cell = CellReference.parse(reference), cell.row == row - 1 else { return nil }
+      parsed = cell
+      column = cell.column
     } else {
       guard columnBound < CellReference.maxColumns else { return nil }
       column = columnBound
@@ -416,7 +418,7 @@ struct CellBlanker {
     preread.append(
       end: chunkOffset + (cursor - chunkBase), bytes: UnsafeBufferPointer(start: start, count: cursor - start),
       PrereadCells.Bytes(
-        reference: reference, style: style, type: type, formula: formula, value: value,
+        reference: parsed, style: style, type: type, formula: formula, value: value,
         isInlineString: isInlineString))
     columnBound = column + 1
     if keepsLineFeeds {
@@ -583,40 +585,29 @@ struct CellBlanker {
     return (cursor, onRow)
   }
 
-  /// Where the value of the one-letter attribute ` NAME=QUOTE…` at `start` begins, when
-  /// that is there (with room for at least two bytes more) before `end`.
-  @inline(__always)
-  private static func valueStart(
-    of name: UInt8, at start: UnsafeMutablePointer<UInt8>, quote: UInt8, _ end: UnsafeMutablePointer<UInt8>
-  ) -> UnsafeMutablePointer<UInt8>? {
-    guard end - start >= 6, start[0] == UInt8(ascii: " "), start[1] == name, start[2] == UInt8(ascii: "="),
-      start[3] == quote
-    else { return nil }
-    return start + 4
-  }
-
   /// The end of ` s="DIGITS"` (1 to 9 digits, `quote` the quote) at `start`, before `end`.
   @inline(__always)
   private static func style(
     from start: UnsafeMutablePointer<UInt8>, quote: UInt8, _ end: UnsafeMutablePointer<UInt8>
   ) -> UnsafeMutablePointer<UInt8>? {
-    guard var cursor = valueStart(of: UInt8(ascii: "s"), at: start, quote: quote, end) else { return nil }
-    let limit = end - start > 13 ? start + 13 : end
-    while cursor < limit, cursor.pointee &- UInt8(ascii: "0") < 10 { cursor += 1 }
-    guard cursor > start + 4, cursor < end, cursor[0] == quote else { return nil }
-    return cursor + 1
+    var cursor = start
+    guard attribute(UInt8(ascii: "s"), at: &cursor, end, allowing: isDigit) != nil, cursor[-1] == quote else {
+      return nil
+    }
+    return cursor
   }
 
-  /// Just before the `>` of a tag whose rest at `start` is ` t="TYPE">` (`quote` the quote);
-  /// nil when it is not that, or goes on past `end`.
+  /// Just before the `>` of a tag whose rest at `start` is ` t="LETTERS">` (`quote` the
+  /// quote); nil when it is not that, or goes on past `end`.
   @inline(__always)
   private static func typeEnd(
     from start: UnsafeMutablePointer<UInt8>, quote: UInt8, _ end: UnsafeMutablePointer<UInt8>
   ) -> UnsafeMutablePointer<UInt8>? {
-    guard var close = valueStart(of: UInt8(ascii: "t"), at: start, quote: quote, end) else { return nil }
-    while close < end, close.pointee != quote { close += 1 }
-    guard end - close >= 2, close[1] == UInt8(ascii: ">") else { return nil }
-    return close + 1
+    var cursor = start
+    guard attribute(UInt8(ascii: "t"), at: &cursor, end, allowing: isLetter) != nil, cursor[-1] == quote,
+      cursor < end, cursor[0] == UInt8(ascii: ">")
+    else { return nil }
+    return cursor
   }
 
   /// Overwrites `start` up to `end` with spaces: a tag of 8 to 24 bytes with two or three

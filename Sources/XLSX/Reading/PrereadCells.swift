@@ -19,11 +19,12 @@ final class PrereadCells {
     static let absent = Piece(offset: 0, count: -1)
   }
 
-  /// One cell: its attribute values (each may be absent), formula and value text.
+  /// One cell: its reference (read once, by the blanker), attribute values (each may be
+  /// absent), formula and value text.
   struct Cell {
     /// Offset in the part just past the cell's `</c>`.
     var end: Int
-    var reference: Piece
+    var reference: CellReference?
     var style: Piece
     var type: Piece
     /// The text of `<f>…</f>`.
@@ -35,7 +36,7 @@ final class PrereadCells {
 
   /// The pieces of a cell as bytes (valid while ``takeCells(endingBy:_:)`` calls back).
   struct Bytes {
-    var reference: UnsafeBufferPointer<UInt8>?
+    var reference: CellReference?
     var style: UnsafeBufferPointer<UInt8>?
     var type: UnsafeBufferPointer<UInt8>?
     var formula: UnsafeBufferPointer<UInt8>?
@@ -61,8 +62,6 @@ final class PrereadCells {
   /// whose events take the waiting ones in.
   static let maxWaitingCells = 16_384
   static let maxWaitingBytes = 4 << 20
-  /// The most cells that waited at once so far (for tests).
-  private(set) var mostWaiting = 0
 
   /// Whether no more cells may wait until some are taken in.
   @inline(__always)
@@ -89,9 +88,8 @@ final class PrereadCells {
     }
     cells.append(
       Cell(
-        end: end, reference: piece(pieces.reference), style: piece(pieces.style), type: piece(pieces.type),
+        end: end, reference: pieces.reference, style: piece(pieces.style), type: piece(pieces.type),
         formula: piece(pieces.formula), value: piece(pieces.value), isInlineString: pieces.isInlineString))
-    mostWaiting = max(mostWaiting, cells.count - next)
   }
 
   /// Calls `body` with each waiting cell that ends at or before `position`, in part order.
@@ -106,7 +104,7 @@ final class PrereadCells {
         next += 1
         body(
           Bytes(
-            reference: bytes(cell.reference), style: bytes(cell.style), type: bytes(cell.type),
+            reference: cell.reference, style: bytes(cell.style), type: bytes(cell.type),
             formula: bytes(cell.formula), value: bytes(cell.value), isInlineString: cell.isInlineString))
       }
     }

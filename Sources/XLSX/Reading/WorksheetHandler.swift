@@ -68,7 +68,15 @@ final class WorksheetHandler: SAXHandler {
     if preread.isWaiting { takePrereadCells() }
     switch name.local[0] {
     case UInt8(ascii: "c") where name.local[1] == 0:
-      startCell(reference: attributes.value("r"), style: attributes.value("s"), type: attributes.value("t"))
+      var reference: CellReference?
+      if let bytes = attributes.value("r") {
+        guard let parsed = CellReference.parse(bytes) else {
+          fail(XLSXError(.invalidCell, "单元格引用「\(String(decoding: bytes, as: UTF8.self))」无效或超出 A1:XFD1048576"))
+          return
+        }
+        reference = parsed
+      }
+      startCell(at: reference, style: attributes.value("s"), type: attributes.value("t"))
     case UInt8(ascii: "v") where name.local[1] == 0:
       startValue()
     case UInt8(ascii: "f") where name.local[1] == 0:
@@ -119,7 +127,7 @@ final class WorksheetHandler: SAXHandler {
   /// the text, and the ends.
   private func takePrereadCells() {
     preread.takeCells(endingBy: bytePosition()) { cell in
-      startCell(reference: cell.reference, style: cell.style, type: cell.type)
+      startCell(at: cell.reference, style: cell.style, type: cell.type)
       if let formula = cell.formula {
         startFormula()
         characters(formula)
@@ -225,18 +233,15 @@ final class WorksheetHandler: SAXHandler {
 
   // MARK: - Cells
 
+  /// A `<c>` with the reference its `r` gives (nil without `r`).
   private func startCell(
-    reference: UnsafeBufferPointer<UInt8>?, style: UnsafeBufferPointer<UInt8>?, type: UnsafeBufferPointer<UInt8>?
+    at reference: CellReference?, style: UnsafeBufferPointer<UInt8>?, type: UnsafeBufferPointer<UInt8>?
   ) {
     inCell = true
     hasValue = false
     if formula != nil { formula = nil }
     text.clear()
-    if let ref = reference {
-      guard let parsed = CellReference.parse(ref) else {
-        fail(XLSXError(.invalidCell, "单元格引用「\(String(decoding: ref, as: UTF8.self))」无效或超出 A1:XFD1048576"))
-        return
-      }
+    if let parsed = reference {
       cellReference = parsed
       // A cell whose row disagrees with its <row> starts a row of its own.
       if parsed.row != rowIndex, !rowCells.isEmpty {
