@@ -28,6 +28,9 @@ let package = Package(
     // O_TMPFILE and the signal-safe registry of temporary files behind atomic output.
     .target(name: "CAtomicOutput"),
 
+    // The allocator settings and thread priority the command-line tool sets (mallopt, setpriority).
+    .target(name: "CProcessTuning"),
+
     // The SHA-256 rounds: SHA-NI on x86-64 CPUs that have it, portable C otherwise.
     .target(name: "CSHA256"),
 
@@ -60,7 +63,7 @@ let package = Package(
     .executableTarget(
       name: "jixiao",
       dependencies: [
-        "JixiaoKit", "XLSX",
+        "JixiaoKit", "XLSX", "CProcessTuning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -13,7 +13,9 @@ struct JixiaoCommand: ParsableCommand {
 
   /// Ctrl-C (SIGINT), SIGTERM and SIGHUP remove any temporary output file and end the
   /// run with 130, 143 or 129; existing outputs are never touched by an unfinished run.
+  /// The allocator is tuned first (``ProcessTuning/tuneAllocator()``).
   static func main() {
+    ProcessTuning.tuneAllocator()
     TerminationCleanup.install()
     main(nil)
   }
