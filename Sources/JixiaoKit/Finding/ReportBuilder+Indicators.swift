@@ -120,8 +120,9 @@ extension ReportBuilder {
     let actual = reference(.actual).flatMap { finder.values.value(text.value(at: $0), unitColumn: unitText, operatorColumn: nil) }
     let weightCell = ownValue(.weight)
     let scoreCell = ownValue(.score)
-    let hasWeightText = weightCell.flatMap { trimmedText(at: $0) } != nil
-    let hasScoreText = scoreCell.flatMap { trimmedText(at: $0) } != nil
+    // (Not `weightCell.map(showsText(at:))`: a method reference copies the builder.)
+    let hasWeightText = weightCell.map { showsText(at: $0) } ?? false
+    let hasScoreText = scoreCell.map { showsText(at: $0) } ?? false
 
     let split = rawName.map { IndicatorName.split($0, prefixes: mapping.indicators.namePrefixes) }
     let name = split?.name ?? ""
@@ -145,30 +146,28 @@ extension ReportBuilder {
     indicator.weight = weightCell.flatMap { number(at: $0, field: "weight") } ?? split?.weight
     indicator.score = scoreCell.flatMap { number(at: $0, field: "score") }
     indicator.deviation = reference(.deviation).flatMap { trimmedText(at: $0) }
-    let nameCell = reference(.name)
+    // A weight written in the name ("(5 分)") is traced to the name's cell.
+    let weightInName = weightCell == nil && split?.weight != nil ? reference(.name) : nil
     indicator.cells = withUnsafeTemporaryAllocation(
-      of: (key: StaticString, reference: CellReference).self, capacity: IndicatorColumn.allCases.count + 1
+      of: (key: StaticString, reference: CellReference).self, capacity: IndicatorColumn.allCases.count
     ) { cells in
       var count = 0
       for field in IndicatorColumn.inKeyOrder {
-        guard let cell = reference(field) else { continue }
-        use(cell)
+        let cell = reference(field)
+        if let cell { use(cell) }
+        let traced: CellReference?
         switch field {
-        case .operator, .unit: continue
+        case .operator, .unit: traced = nil
         // A weight or score merged down from the row above belongs to that row.
-        case .weight where weightCell == nil: continue
-        case .score where scoreCell == nil: continue
-        default:
-          cells.initializeElement(at: count, to: (field.key, text.sourceReference(of: cell)))
-          count += 1
+        case .weight where weightCell == nil: traced = weightInName
+        case .score where scoreCell == nil: traced = nil
+        default: traced = cell
         }
-      }
-      // A weight written in the name ("(5 分)") is traced to the name's cell.
-      if weightCell == nil, split?.weight != nil, let nameCell {
-        cells.initializeElement(at: count, to: ("weight", text.sourceReference(of: nameCell)))
+        guard let traced else { continue }
+        cells.initializeElement(at: count, to: (field.key, text.sourceReference(of: traced)))
         count += 1
       }
-      return CellMap(UnsafeMutableBufferPointer(rebasing: cells[..<count]))
+      return CellMap(sortedEntries: UnsafeBufferPointer(rebasing: cells[..<count]))
     }
     return indicator
   }

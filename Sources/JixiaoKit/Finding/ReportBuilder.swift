@@ -81,6 +81,16 @@ struct ReportBuilder {
     return trimmed.isEmpty ? nil : trimmed
   }
 
+  /// Whether something is seen at `reference`: what `trimmedText(at:) != nil` says,
+  /// without writing a number out as text.
+  func showsText(at reference: CellReference) -> Bool {
+    switch text.value(at: reference) {
+    case nil: false
+    case .string(let raw)?, .error(let raw)?: raw.unicodeScalars.contains { !FoldedText.isSpace($0) }
+    default: true  // a number, a truth value or a date always has a text
+    }
+  }
+
   /// A number read from a cell (weights, scores), with an `unparsed-value` issue when the
   /// cell holds text that is not a number.
   mutating func number(at reference: CellReference, field: String) -> Double? {

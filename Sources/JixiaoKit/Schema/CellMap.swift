@@ -28,7 +28,7 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
   /// place; a key given twice keeps its last reference.
   init(_ entries: UnsafeMutableBufferPointer<(key: StaticString, reference: CellReference)>) {
     // Insertion sort (a handful of entries, usually given in order already); stable, so
-    // of equal keys the last given stays last, and is the one written below.
+    // of equal keys the last given stays last, and is the one kept below.
     for index in entries.indices.dropFirst() where Self.precedes(entries[index].key, entries[index - 1].key) {
       let entry = entries[index]
       var position = index
@@ -38,20 +38,32 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
       }
       entries[position] = entry
     }
+    var unique = 0
+    for index in entries.indices
+    where index + 1 == entries.count || Self.compare(entries[index + 1].key, entries[index].key) != 0 {
+      entries[unique] = entries[index]
+      unique += 1
+    }
+    self.init(sortedEntries: UnsafeBufferPointer(rebasing: entries[..<unique]))
+  }
+
+  /// A map of `entries` given in key order, each key once (what the caller knows when it
+  /// goes through the fields in order: the table finder, for every indicator).
+  init(sortedEntries entries: UnsafeBufferPointer<(key: StaticString, reference: CellReference)>) {
+    assert(zip(entries, entries.dropFirst()).allSatisfy { Self.precedes($0.key, $1.key) }, "keys out of order")
     // Written on the stack first, then copied into a buffer of the exact size (a merge
     // holds hundreds of thousands of these maps).
     var bound = 0
     for entry in entries { bound += entry.key.utf8CodeUnitCount + 2 + CellReference.maxA1Length }
     storage = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
       var count = 0
-      for index in entries.indices
-      where index + 1 == entries.count || Self.compare(entries[index + 1].key, entries[index].key) != 0 {
-        count += entries[index].key.withUTF8Buffer {
+      for entry in entries {
+        count += entry.key.withUTF8Buffer {
           UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: $0)
         }
         buffer[count] = Self.keyEnd
         count += 1
-        count += entries[index].reference.writeA1(into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
+        count += entry.reference.writeA1(into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
         buffer[count] = Self.entryEnd
         count += 1
       }
