@@ -23,6 +23,9 @@ public struct AliasSet: Sendable {
     /// Texts every match contains: a text without them is rejected without running the
     /// expression (most cells are values, not labels).
     let prefilter: PatternPrefilter
+    /// The longest text the pattern can match, in UTF-8 bytes (``PatternLength``);
+    /// `Int.max` when unbounded. A longer text is rejected before anything else.
+    let maxUTF8Bytes: Int
 
     /// Whether the pattern tests the end of the text (`$`, `\z`, `\Z`), so that its verdict
     /// on the first ``maxSubjectLength`` characters of a longer text would be wrong.
@@ -40,6 +43,7 @@ public struct AliasSet: Sendable {
       expression = try NSRegularExpression(pattern: source)
       literalPrefix = Self.literalPrefix(of: source)
       prefilter = PatternPrefilter(source)
+      maxUTF8Bytes = PatternLength.maxUTF8Bytes(source) ?? .max
       looksAtTheEnd = PatternSafety.looksAtTheEnd(source)
     }
 
@@ -48,8 +52,8 @@ public struct AliasSet: Sendable {
     }
 
     func matches(_ text: String, signature: TextSignature) -> Bool {
-      guard prefilter.admits(text, signature: signature), text.hasPrefixBytes(literalPrefix),
-        let subject = subject(text)
+      guard text.utf8.count <= maxUTF8Bytes, prefilter.admits(text, signature: signature),
+        text.hasPrefixBytes(literalPrefix), let subject = subject(text)
       else { return false }
       return expression.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
     }
@@ -125,6 +129,9 @@ public struct AliasSet: Sendable {
     /// The characters each pattern's matches must have (``PatternPrefilter/required``), in
     /// one flat array: most texts are turned away by these AND tests alone.
     let patternRequirements: [UInt64]
+    /// Each pattern's ``Pattern/maxUTF8Bytes``: a value cell's sentence has most of the
+    /// characters and is turned away by its length.
+    let patternMaxUTF8Bytes: [Int]
     /// Results of ``match(_:)`` so far: label texts repeat across thousands of files, and a
     /// regular expression costs microseconds.
     let memo = MatchMemo()
@@ -138,6 +145,7 @@ public struct AliasSet: Sendable {
       exactFilter = filter
       exactCharacters = exact.reduce(TextSignature.empty) { $0.union(TextSignature($1)) }
       patternRequirements = patterns.map(\.prefilter.required.bits)
+      patternMaxUTF8Bytes = patterns.map(\.maxUTF8Bytes)
     }
   }
 
@@ -179,8 +187,10 @@ public struct AliasSet: Sendable {
     guard !storage.patterns.isEmpty, !normalized.isEmpty else { return nil }
     // Most texts pass no pattern's prefilter: answered without the memo's lock.
     let characters = signature.bits
+    let length = normalized.utf8.count
     var admitted = false
-    for index in storage.patternRequirements.indices where storage.patternRequirements[index] & ~characters == 0 {
+    for index in storage.patternRequirements.indices
+    where storage.patternRequirements[index] & ~characters == 0 && length <= storage.patternMaxUTF8Bytes[index] {
       if storage.patterns[index].prefilter.containsClauses(normalized) {
         admitted = true
         break
