@@ -78,8 +78,8 @@ struct MergeCommand: ParsableCommand {
       if stamp { notes.append(("生成时间", ISO8601DateFormatter().string(from: started))) }
       for error in errors { notes.append(("无法处理的输入", error.message)) }
       // The two outputs are written at the same time, on two threads. The workbook takes
-      // longest (its sheets are written one after the other, each deflated on a thread of
-      // its own), so the JSON's thread runs at a lower priority, on what those two leave.
+      // longest (its rows are rendered on this thread and deflated on another), so the
+      // JSON's thread runs at a lower priority, on the time those two leave.
       let jsonWriter = json.map { path in
         BackgroundTask { [files] in
           ProcessTuning.lowerCurrentThreadPriority()

@@ -102,10 +102,12 @@ enum ReaderFuzzHarness {
       workbook = try Workbook(bytes: bytes, fileName: "fuzz.xlsx")
     } catch {
       checkPartMemo(bytes, gives: .failure(error))
+      checkSharedStringsReadAhead(bytes, gives: .failure(error))
       outcome.error = error
       return outcome
     }
     checkPartMemo(bytes, gives: .success(workbook))
+    checkSharedStringsReadAhead(bytes, gives: .success(workbook))
     outcome.sheetNames = workbook.sheets.map(\.name)
     for sheet in workbook.sheets {
       _ = workbook.sheet(named: sheet.name.uppercased())
@@ -146,6 +148,24 @@ enum ReaderFuzzHarness {
       default:
         preconditionFailure("PartMemo changed whether the workbook opens")
       }
+    }
+  }
+
+  /// Opens `bytes` with the shared strings read by libxml2 alone and stops, a finding,
+  /// when the workbook or the error differs from `plain` (read ahead as usual).
+  static func checkSharedStringsReadAhead(_ bytes: some Collection<UInt8>, gives plain: Result<Workbook, XLSXError>) {
+    let alone = Result { () throws(XLSXError) in
+      try Workbook(bytes: bytes, fileName: "fuzz.xlsx", readingSharedStringsAhead: false)
+    }
+    switch (plain, alone) {
+    case (.success(let expected), .success(let read)):
+      precondition(
+        read.sharedStrings.map { Array($0.utf8) } == expected.sharedStrings.map { Array($0.utf8) },
+        "reading ahead changed the shared strings")
+    case (.failure(let expected), .failure(let read)):
+      precondition(read.description == expected.description, "reading ahead changed the error")
+    default:
+      preconditionFailure("reading the shared strings ahead changed whether the workbook opens")
     }
   }
 

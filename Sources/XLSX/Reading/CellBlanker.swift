@@ -520,7 +520,7 @@ struct CellBlanker {
 
   /// Whether `bytes` are well-formed UTF-8 whose characters XML allows in text (those of
   /// 0x20 and up: not U+FFFE, U+FFFF; surrogates are not well-formed UTF-8).
-  private static func isXMLText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isXMLText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0
     let count = bytes.count
     while index < count {
@@ -850,31 +850,38 @@ struct CellBlanker {
   /// declaration must end in the first chunk; no other `<?` may come first. Anything else
   /// turns the filter off.
   private mutating func checkProlog(_ base: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) {
-    lexer = .off
+    lexer = Self.contentAfterUTF8Prolog(base, end) == nil ? .off : .content
+  }
+
+  /// Where the content after the prolog starts (after the byte order mark and the XML
+  /// declaration, if any) when the part starting at `base` is UTF-8 as
+  /// ``checkProlog(_:_:)`` reads it; nil when it is not, or may not be.
+  static func contentAfterUTF8Prolog(
+    _ base: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8>? {
     var start = base
     if end - start >= 3, start[0] == 0xEF, start[1] == 0xBB, start[2] == 0xBF { start += 3 }
-    guard end - start >= 2, start[0] == UInt8(ascii: "<"), start[1] != 0 else { return }
-    if start[1] == UInt8(ascii: "?") {
-      guard Self.matches(start, end, "<?xml") else { return }
-      var close = start + 2
-      while close + 1 < end, !(close[0] == UInt8(ascii: "?") && close[1] == UInt8(ascii: ">")) { close += 1 }
-      guard close + 1 < end else { return }
-      var scan = start
-      while scan < close {
-        if Self.matchesIgnoringCase(scan, close, "encoding") {
-          var value = scan + 8
-          while value < close, value.pointee == UInt8(ascii: " ") { value += 1 }
-          guard value < close, value.pointee == UInt8(ascii: "=") else { return }
-          value += 1
-          while value < close, value.pointee == UInt8(ascii: " ") { value += 1 }
-          guard value + 7 <= close, value[0] == UInt8(ascii: "\"") || value[0] == UInt8(ascii: "'"),
-            Self.matchesIgnoringCase(value + 1, close, "utf-8"), value[6] == value[0]
-          else { return }
-        }
-        scan += 1
+    guard end - start >= 2, start[0] == UInt8(ascii: "<"), start[1] != 0 else { return nil }
+    guard start[1] == UInt8(ascii: "?") else { return start }
+    guard Self.matches(start, end, "<?xml") else { return nil }
+    var close = start + 2
+    while close + 1 < end, !(close[0] == UInt8(ascii: "?") && close[1] == UInt8(ascii: ">")) { close += 1 }
+    guard close + 1 < end else { return nil }
+    var scan = start
+    while scan < close {
+      if Self.matchesIgnoringCase(scan, close, "encoding") {
+        var value = scan + 8
+        while value < close, value.pointee == UInt8(ascii: " ") { value += 1 }
+        guard value < close, value.pointee == UInt8(ascii: "=") else { return nil }
+        value += 1
+        while value < close, value.pointee == UInt8(ascii: " ") { value += 1 }
+        guard value + 7 <= close, value[0] == UInt8(ascii: "\"") || value[0] == UInt8(ascii: "'"),
+          Self.matchesIgnoringCase(value + 1, close, "utf-8"), value[6] == value[0]
+        else { return nil }
       }
+      scan += 1
     }
-    lexer = .content
+    return close + 2
   }
 
   /// Whether the tag from `start` to `tagEnd` is `<c r="REF" s="DIGITS"/>` (or `s` first,

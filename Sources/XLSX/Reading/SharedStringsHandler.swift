@@ -8,9 +8,12 @@ final class SharedStringsHandler: SAXHandler {
   private var phoneticDepth = 0
   private let maxStrings: Int
 
-  init(limits: ReadLimits) {
+  /// A handler whose first strings are `readAhead` (``SharedStringsPreread``): the items
+  /// libxml2 reads come after them.
+  init(limits: ReadLimits, readAhead: [String] = []) {
     text = TextBuffer(limit: limits.maxTextLength)
     maxStrings = limits.maxSharedStrings
+    strings = readAhead
   }
 
   override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
@@ -22,7 +25,7 @@ final class SharedStringsHandler: SAXHandler {
     } else if name.is("rPh") {
       phoneticDepth += 1
     } else if name.is("sst"), let count = attributes.value("uniqueCount").flatMap(parseInteger) {
-      strings.reserveCapacity(min(count, 1 << 20))
+      strings.reserveCapacity(min(count, 1 << 20) + strings.count)
     }
   }
 

@@ -42,7 +42,20 @@ public final class Workbook: Sendable {
     try self.init(bytes: ArchiveBytes(copying: bytes), fileName: fileName, limits: limits, memo: memo)
   }
 
-  private init(bytes: ArchiveBytes, fileName: String, limits: ReadLimits, memo: PartMemo?) throws(XLSXError) {
+  /// Opens a workbook held in memory with its shared strings read by libxml2 alone, not
+  /// read ahead (``SharedStringsPreread``): what tests and the fuzzer compare with.
+  convenience init(
+    bytes: some Collection<UInt8>, fileName: String = "<memory>", limits: ReadLimits = ReadLimits(),
+    readingSharedStringsAhead: Bool
+  ) throws(XLSXError) {
+    try self.init(
+      bytes: ArchiveBytes(copying: bytes), fileName: fileName, limits: limits, memo: nil,
+      readingSharedStringsAhead: readingSharedStringsAhead)
+  }
+
+  private init(
+    bytes: ArchiveBytes, fileName: String, limits: ReadLimits, memo: PartMemo?, readingSharedStringsAhead: Bool = true
+  ) throws(XLSXError) {
     self.fileName = fileName
     let archive = try ZipArchive(bytes: bytes, fileName: fileName, limits: limits)
     self.archive = archive
@@ -66,9 +79,8 @@ public final class Workbook: Sendable {
     if let target = relationships.first(where: { $0.hasType("sharedStrings") && !$0.isExternal })?.target,
       let entry = archive.entry(named: target)
     {
-      let handler = SharedStringsHandler(limits: limits)
-      try parser.parse(entry, of: archive, with: handler)
-      sharedStrings = handler.strings
+      sharedStrings = try Self.sharedStrings(
+        entry, in: archive, parser: parser, limits: limits, readingAhead: readingSharedStringsAhead)
     }
     var kinds: [NumberFormatKind] = []
     if let target = relationships.first(where: { $0.hasType("styles") && !$0.isExternal })?.target,
@@ -88,6 +100,39 @@ public final class Workbook: Sendable {
     uses1904DateSystem = workbook.uses1904
     self.sharedStrings = sharedStrings
     numberFormatKinds = kinds
+  }
+
+  /// The strings of the shared-strings part `entry`. A part inflated whole in one chunk
+  /// (nearly all of them) has its leading plain items read ahead (``SharedStringsPreread``)
+  /// before libxml2 parses the rest; should the part then fail, it is read again without
+  /// that, for the error the file itself gives (as ``RowCursor`` does for sheets).
+  private static func sharedStrings(
+    _ entry: ZipEntry, in archive: ZipArchive, parser: SAXParser, limits: ReadLimits, readingAhead: Bool
+  ) throws(XLSXError) -> [String] {
+    let stream = try archive.stream(entry)
+    guard readingAhead, stream.inflates, let first = try stream.nextWritable() else {
+      // A stored part (its bytes are the archive's, never written) or an empty one.
+      let handler = SharedStringsHandler(limits: limits)
+      try parser.parse(entry, of: archive, with: handler)
+      return handler.strings
+    }
+    let readAhead = stream.finished ? SharedStringsPreread.read(first, limits: limits) : []
+    let handler = SharedStringsHandler(limits: limits, readAhead: readAhead)
+    do {
+      try parser.start(handler, partName: entry.name)
+      var chunk: UnsafeRawBufferPointer? = UnsafeRawBufferPointer(first)
+      while let bytes = chunk {
+        try parser.feed(bytes, isLast: stream.finished)
+        if stream.finished { return handler.strings }
+        chunk = try stream.next()
+      }
+      try parser.finish()
+      return handler.strings
+    } catch {
+      guard !readAhead.isEmpty else { throw error }
+      try SAXParser(fileName: archive.fileName).parse(entry, of: archive, with: SharedStringsHandler(limits: limits))
+      throw error
+    }
   }
 
   /// The number-format kinds of the styles part `entry`.

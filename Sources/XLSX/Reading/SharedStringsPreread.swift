@@ -1,0 +1,117 @@
+/// Reads ahead the plain items at the start of a shared-strings part held whole in one
+/// writable buffer, and blanks them, before libxml2 parses the part.
+///
+/// libxml2 spends about 2,800 instructions on an item `<si><t>项目名称</t></si>` (two
+/// elements and their text); read here it costs a few a byte. The items read are the
+/// leading run, directly inside the root `<sst>`, written exactly `<si><t>TEXT</t></si>`
+/// (or `<t xml:space="preserve">`), each TEXT what libxml2 would pass on unchanged (no
+/// `&`, carriage return or `]`, no control character but tab and line feed, well-formed
+/// UTF-8 of XML characters) and within the text limit, up to the limit on the number of
+/// strings. The first item written any other way ends the run: it and all after it are
+/// left to libxml2, which also parses the root and whatever follows, so the strings keep
+/// their order. Blanking keeps line feeds, so libxml2 reports any later fault on its line;
+/// ``Workbook`` reads the part again without this for the error it reports.
+enum SharedStringsPreread {
+  /// The texts of the leading plain items of `part` (a whole shared-strings part), in
+  /// order, `_xHHHH_` escapes decoded; those items are overwritten with spaces. Empty, and
+  /// `part` untouched, when the part does not start that way.
+  static func read(_ part: UnsafeMutableRawBufferPointer, limits: ReadLimits) -> [String] {
+    guard let base = part.baseAddress?.assumingMemoryBound(to: UInt8.self), part.count > 0 else { return [] }
+    let end = base + part.count
+    guard let content = CellBlanker.contentAfterUTF8Prolog(base, end) else { return [] }
+    var cursor = skipWhiteSpace(content, end)
+    // The root: `<sst` and its attributes (libxml2 reads them), not empty.
+    guard matches(cursor, end, "<sst"), end - cursor > 4, isWhiteSpace(cursor[4]) || cursor[4] == UInt8(ascii: ">")
+    else { return [] }
+    cursor += 4
+    var quote: UInt8 = 0
+    while cursor < end {
+      let byte = cursor.pointee
+      if quote != 0 {
+        if byte == quote { quote = 0 }
+      } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+        quote = byte
+      } else if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "<") {
+        break
+      }
+      cursor += 1
+    }
+    guard cursor < end, cursor.pointee == UInt8(ascii: ">"), cursor[-1] != UInt8(ascii: "/") else { return [] }
+    cursor += 1
+
+    var texts: [String] = []
+    let first = cursor
+    var blankEnd = cursor
+    while texts.count < limits.maxSharedStrings {
+      cursor = skipWhiteSpace(cursor, end)
+      guard let (text, itemEnd) = plainItem(at: cursor, end, limit: limits.maxTextLength) else { break }
+      texts.append(EscapedText.decode(text))
+      cursor = itemEnd
+      blankEnd = itemEnd
+    }
+    var blank = first
+    while blank < blankEnd {
+      if blank.pointee != 0x0A { blank.pointee = UInt8(ascii: " ") }
+      blank += 1
+    }
+    return texts
+  }
+
+  /// The text of `<si><t>TEXT</t></si>` (or `<t xml:space="preserve">`) at `start` and
+  /// the end of the item, when it is written so and TEXT passes; else nil.
+  private static func plainItem(
+    at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>, limit: Int
+  ) -> (UnsafeBufferPointer<UInt8>, UnsafeMutablePointer<UInt8>)? {
+    var cursor = start
+    if matches(cursor, end, "<si><t>") {
+      cursor += 7
+    } else if matches(cursor, end, "<si><t xml:space=\"preserve\">") || matches(cursor, end, "<si><t xml:space='preserve'>") {
+      cursor += 28
+    } else {
+      return nil
+    }
+    let textStart = cursor
+    var nonASCII = false
+    while cursor < end {
+      let byte = cursor.pointee
+      if byte >= 0x80 {
+        nonASCII = true
+      } else if byte < 0x20 {
+        guard byte == 0x09 || byte == 0x0A else { return nil }
+      } else if byte == UInt8(ascii: "<") {
+        break
+      } else if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") {
+        return nil
+      }
+      cursor += 1
+    }
+    let text = UnsafeBufferPointer(start: UnsafePointer(textStart), count: cursor - textStart)
+    guard text.count <= limit, matches(cursor, end, "</t></si>"), !nonASCII || CellBlanker.isXMLText(text) else {
+      return nil
+    }
+    return (text, cursor + 9)
+  }
+
+  private static func isWhiteSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  private static func skipWhiteSpace(
+    _ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    var cursor = start
+    while cursor < end, isWhiteSpace(cursor.pointee) { cursor += 1 }
+    return cursor
+  }
+
+  /// Whether the bytes at `start` (before `end`) begin with `literal`.
+  private static func matches(
+    _ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>, _ literal: StaticString
+  ) -> Bool {
+    let count = literal.utf8CodeUnitCount
+    guard end - start >= count else { return false }
+    let bytes = literal.utf8Start
+    for index in 0..<count where start[index] != bytes[index] { return false }
+    return true
+  }
+}
