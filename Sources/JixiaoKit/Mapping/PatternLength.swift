@@ -11,17 +11,39 @@ enum PatternLength {
   static let maxBound = 1 << 20
 
   static func maxUTF8Bytes(_ source: String) -> Int? {
-    let characters = Array(source)
+    // Read by scalars, as the expression engine reads the pattern (a combining mark after
+    // `*` is a character of its own, not part of the `*`).
+    let characters = Array(source.unicodeScalars)
     guard characters.first == "^", characters.count >= 2, characters.last == "$",
-      characters[characters.count - 2] != "\\", !AliasSet.Pattern.hasTopLevelAlternation(source),
-      !source.contains("(?")
+      characters[characters.count - 2] != "\\", !source.contains("(?")
     else { return nil }
-    return sequence(characters, 1..<(characters.count - 1)).map { $0 + lineBreakSlack }
+    let body = 1..<(characters.count - 1)
+    // `^a|b$` is `^a` or `b$`: not anchored as a whole.
+    guard !hasAlternation(characters, body) else { return nil }
+    return sequence(characters, body).map { $0 + lineBreakSlack }
+  }
+
+  /// Whether `range` has a `|` outside groups and classes.
+  private static func hasAlternation(_ characters: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+    var depth = 0
+    var index = range.lowerBound
+    while index < range.upperBound {
+      switch characters[index] {
+      case "\\": index += 1
+      case "[": index = closingBracket(characters, from: index, before: range.upperBound)
+      case "(": depth += 1
+      case ")": depth -= 1
+      case "|" where depth == 0: return true
+      default: break
+      }
+      index += 1
+    }
+    return false
   }
 
   /// The longest match of the alternatives in `range` (split at `|` outside groups and
   /// classes), nil when one is unbounded.
-  private static func alternatives(_ characters: [Character], _ range: Range<Int>) -> Int? {
+  private static func alternatives(_ characters: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
     var longest = 0
     var start = range.lowerBound
     var depth = 0
@@ -45,7 +67,7 @@ enum PatternLength {
   }
 
   /// The longest match of the atoms in `range`, one after another, each with its repeat.
-  private static func sequence(_ characters: [Character], _ range: Range<Int>) -> Int? {
+  private static func sequence(_ characters: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
     var total = 0
     var index = range.lowerBound
     while index < range.upperBound {
@@ -54,12 +76,12 @@ enum PatternLength {
       case "\\":
         guard index + 1 < range.upperBound else { return nil }
         let escaped = characters[index + 1]
-        if "dDwWsS".contains(escaped) {
+        if "dDwWsS".unicodeScalars.contains(escaped) {
           atom = 4
-        } else if escaped.isLetter || escaped.isNumber {
-          return nil  // back-references, \p{…}, \x{…}, \u…, anchors: not read
+        } else if escaped.properties.isAlphabetic || escaped.properties.numericType != nil || escaped.value >= 0x80 {
+          return nil  // back-references, \p{…}, \x{…}, \u…, anchors, anything unusual: not read
         } else {
-          atom = escaped.utf8.count  // an escaped sign: `\(`, `\.`
+          atom = 1  // an escaped ASCII sign: `\(`, `\.`
         }
         index += 2
       case "[":
@@ -79,7 +101,7 @@ enum PatternLength {
       case ")", "]", "{", "}", "*", "+", "?", "^", "$", "|":
         return nil  // out of place: not read
       default:
-        atom = characters[index].utf8.count
+        atom = UTF8.width(characters[index])
         index += 1
       }
       // The repeat that follows the atom, if any.
@@ -94,7 +116,9 @@ enum PatternLength {
           return nil
         case "{":
           guard let close = characters[index..<range.upperBound].firstIndex(of: "}") else { return nil }
-          let bounds = String(characters[(index + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
+          var digits = String.UnicodeScalarView()
+          digits.append(contentsOf: characters[(index + 1)..<close])
+          let bounds = String(digits).split(separator: ",", omittingEmptySubsequences: false)
           guard bounds.count <= 2, let most = bounds.last.flatMap({ Int($0) }), most <= 1_000 else { return nil }
           count = most
           repeated = true
@@ -114,7 +138,7 @@ enum PatternLength {
   }
 
   /// The index of the `]` closing the class opened at `start`, or `end` if none before it.
-  private static func closingBracket(_ characters: [Character], from start: Int, before end: Int) -> Int {
+  private static func closingBracket(_ characters: [Unicode.Scalar], from start: Int, before end: Int) -> Int {
     var index = start + 1
     if index < end, characters[index] == "^" { index += 1 }
     if index < end, characters[index] == "]" { index += 1 }  // `[]…]`: a literal ]
@@ -131,7 +155,7 @@ enum PatternLength {
   }
 
   /// The index of the `)` closing the group opened at `start`, nil if none before `end`.
-  private static func closingParenthesis(_ characters: [Character], from start: Int, before end: Int) -> Int? {
+  private static func closingParenthesis(_ characters: [Unicode.Scalar], from start: Int, before end: Int) -> Int? {
     var depth = 0
     var index = start
     while index < end {

@@ -21,6 +21,8 @@ struct PatternLengthTests {
     #expect(PatternLength.maxUTF8Bytes("^a{2,3}b{2}$") == 3 + 2 + slack)
     #expect(PatternLength.maxUTF8Bytes("^(ab)??c?+$") == 3 + slack)
     #expect(PatternLength.maxUTF8Bytes("^$") == slack)
+    // Read by scalars: the `?` makes the combining mark optional, not the `é`.
+    #expect(PatternLength.maxUTF8Bytes("^e\u{301}?$") == 1 + 2 + slack)
   }
 
   @Test(arguments: [
@@ -32,6 +34,8 @@ struct PatternLengthTests {
     "^(?i)abc$", "^(a)\\1$", "^\\p{Han}$", "^a\\$",  // not read
     "^[[:alpha:]]$", "^(ab$", "^ab)$",  // nested class, unbalanced group
     "^(((((((a{1000}){1000}){1000}){1000}){1000}){1000}){1000})$",  // past any label's length
+    "^a*\u{308}$", "^a\u{308}*$",  // a repeat next to a combining mark is still a repeat
+    "^\\é$",  // an escaped character beyond ASCII: not read
   ])
   func givesUpOn(_ source: String) {
     #expect(PatternLength.maxUTF8Bytes(source) == nil)
