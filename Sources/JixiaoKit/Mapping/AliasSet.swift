@@ -23,8 +23,9 @@ public struct AliasSet: Sendable {
     /// Texts every match contains: a text without them is rejected without running the
     /// expression (most cells are values, not labels).
     let prefilter: PatternPrefilter
-    /// The longest text the pattern can match, in UTF-8 bytes (``PatternLength``);
-    /// `Int.max` when unbounded. A longer text is rejected before anything else.
+    /// The longest text the pattern can match, in UTF-8 bytes
+    /// (``PatternSafety/maxUTF8Bytes(_:)``); `Int.max` when unbounded. A longer text is
+    /// rejected before anything else.
     let maxUTF8Bytes: Int
 
     /// Whether the pattern tests the end of the text (`$`, `\z`, `\Z`), so that its verdict
@@ -43,7 +44,7 @@ public struct AliasSet: Sendable {
       expression = try NSRegularExpression(pattern: source)
       literalPrefix = Self.literalPrefix(of: source)
       prefilter = PatternPrefilter(source)
-      maxUTF8Bytes = PatternLength.maxUTF8Bytes(source) ?? .max
+      maxUTF8Bytes = PatternSafety.maxUTF8Bytes(source) ?? .max
       looksAtTheEnd = PatternSafety.looksAtTheEnd(source)
     }
 
@@ -77,17 +78,18 @@ public struct AliasSet: Sendable {
     }
 
     /// The characters after `^` up to the first one with a meaning in a pattern (a
-    /// character followed by a quantifier is not required, so it is left out too).
+    /// character followed by a quantifier is not required, so it is left out too). Read by
+    /// scalars, as the expression engine reads it: a combining mark is a character.
     static func literalPrefix(of source: String) -> String {
       guard source.hasPrefix("^"), !hasTopLevelAlternation(source) else { return "" }
-      let special: Set<Character> = ["\\", ".", "[", "]", "(", ")", "{", "}", "*", "+", "?", "|", "^", "$"]
-      var literal: [Character] = []
-      for character in source.dropFirst() {
-        if special.contains(character) {
-          if ["*", "?", "{"].contains(character), !literal.isEmpty { literal.removeLast() }
+      let special: Set<Unicode.Scalar> = ["\\", ".", "[", "]", "(", ")", "{", "}", "*", "+", "?", "|", "^", "$"]
+      var literal = String.UnicodeScalarView()
+      for scalar in source.unicodeScalars.dropFirst() {
+        if special.contains(scalar) {
+          if ["*", "?", "{"].contains(scalar), !literal.isEmpty { literal.removeLast() }
           break
         }
-        literal.append(character)
+        literal.append(scalar)
       }
       return String(literal)
     }
@@ -97,12 +99,12 @@ public struct AliasSet: Sendable {
       var depth = 0
       var inClass = false
       var escaped = false
-      for character in source {
+      for scalar in source.unicodeScalars {
         if escaped {
           escaped = false
           continue
         }
-        switch character {
+        switch scalar {
         case "\\": escaped = true
         case "[": inClass = true
         case "]": inClass = false

@@ -12,10 +12,12 @@ struct PatternPrefilter: Sendable {
 
   init(_ source: String) {
     guard !AliasSet.Pattern.hasTopLevelAlternation(source), !source.contains("(?") else { return }
-    let characters = Array(source)
-    var run: [Character] = []
+    // Read by scalars, as the expression engine reads it (a combining mark after `*` is a
+    // character of its own, not part of the `*`).
+    let characters = Array(source.unicodeScalars)
+    var run: [Unicode.Scalar] = []
     func endRun() {
-      if !run.isEmpty { clauses.append([Array(String(run).utf8)]) }
+      if !run.isEmpty { clauses.append([Self.utf8(run)]) }
       run = []
     }
     var index = 0
@@ -93,11 +95,11 @@ struct PatternPrefilter: Sendable {
   /// → [`部门`, `单位`], `决算数|实际支出(数)?` → [`决算数`, `实际支出`] (an alternative's
   /// longest text that is required on its own, read off it as off a whole pattern). Nil
   /// when some alternative has no such text: the group then promises nothing.
-  private static func requiredAlternatives(_ group: ArraySlice<Character>) -> [[UInt8]]? {
+  private static func requiredAlternatives(_ group: ArraySlice<Unicode.Scalar>) -> [[UInt8]]? {
     if let plain = plainAlternatives(group) { return plain }
     var literals: [[UInt8]] = []
     for alternative in topLevelAlternatives(group) {
-      let inner = PatternPrefilter(String(alternative))
+      let inner = PatternPrefilter(String(String.UnicodeScalarView(alternative)))
       guard let literal = inner.clauses.filter({ $0.count == 1 }).map({ $0[0] }).max(by: { $0.count < $1.count })
       else { return nil }
       if !literals.contains(literal) { literals.append(literal) }
@@ -107,9 +109,9 @@ struct PatternPrefilter: Sendable {
 
   /// The alternatives of `group`, split at the `|`s outside its own groups and classes
   /// (classes skipped as ``closingBracket(_:from:)`` reads them).
-  private static func topLevelAlternatives(_ group: ArraySlice<Character>) -> [ArraySlice<Character>] {
+  private static func topLevelAlternatives(_ group: ArraySlice<Unicode.Scalar>) -> [ArraySlice<Unicode.Scalar>] {
     let characters = Array(group)
-    var alternatives: [ArraySlice<Character>] = []
+    var alternatives: [ArraySlice<Unicode.Scalar>] = []
     var start = 0
     var depth = 0
     var index = 0
@@ -131,16 +133,23 @@ struct PatternPrefilter: Sendable {
   }
 
   /// `部门|单位` → [`部门`, `单位`] when every alternative is plain, non-empty text.
-  private static func plainAlternatives(_ group: ArraySlice<Character>) -> [[UInt8]]? {
-    let special: Set<Character> = ["\\", ".", "[", "]", "(", ")", "{", "}", "*", "+", "?", "^", "$"]
+  private static func plainAlternatives(_ group: ArraySlice<Unicode.Scalar>) -> [[UInt8]]? {
+    let special: Set<Unicode.Scalar> = ["\\", ".", "[", "]", "(", ")", "{", "}", "*", "+", "?", "^", "$"]
     guard !group.contains(where: special.contains) else { return nil }
     let alternatives = group.split(separator: "|", omittingEmptySubsequences: false)
     guard !alternatives.contains(where: \.isEmpty) else { return nil }
-    return alternatives.map { Array(String($0).utf8) }
+    return alternatives.map { utf8($0) }
+  }
+
+  /// The UTF-8 bytes of `scalars`.
+  private static func utf8(_ scalars: some Sequence<Unicode.Scalar>) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for scalar in scalars { bytes.append(contentsOf: scalar.utf8) }
+    return bytes
   }
 
   /// The index of the `]` that closes the class opened at `start` (the last index if none).
-  private static func closingBracket(_ characters: [Character], from start: Int) -> Int {
+  private static func closingBracket(_ characters: [Unicode.Scalar], from start: Int) -> Int {
     var index = start + 1
     if index < characters.count, characters[index] == "^" { index += 1 }
     if index < characters.count, characters[index] == "]" { index += 1 }  // `[]…]`: a literal ]
@@ -156,7 +165,7 @@ struct PatternPrefilter: Sendable {
   }
 
   /// The index of the `)` that closes the group opened at `start` (the last index if none).
-  private static func closingParenthesis(_ characters: [Character], from start: Int) -> Int {
+  private static func closingParenthesis(_ characters: [Unicode.Scalar], from start: Int) -> Int {
     var depth = 0
     var index = start
     while index < characters.count {

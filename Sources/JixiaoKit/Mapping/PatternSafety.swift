@@ -18,6 +18,9 @@
 /// costs at most about 256³ steps, well under a second (0.07 s measured for `^.*.*.*x`).
 /// The check is conservative: a few harmless shapes (`(ab?)+`) are refused too, with
 /// the reason, and can always be written another way.
+///
+/// The same reading of a pattern gives the longest text it can match
+/// (``maxUTF8Bytes(_:)``), which lets label matching skip long value texts.
 public enum PatternSafety {
   /// Most quantifiers without an upper bound in one pattern (one fewer when not anchored).
   public static let maxUnboundedQuantifiers = 3
@@ -40,6 +43,32 @@ public enum PatternSafety {
     }
     return nil
   }
+
+  /// The longest text, in UTF-8 bytes, that a pattern anchored at both ends can match,
+  /// read by the same parser: `^(项目)?(实施|执行)单位(名称)?:?$` matches at most 25 bytes,
+  /// so a cell holding a sentence is turned away without looking inside it. Conservative:
+  /// nil (no bound) for a pattern not anchored with `^` … `$` as a whole, with an unbounded
+  /// repeat (`*`, `+`, `{n,}`), a `(?…)` construct (flags may fold case), or anything else
+  /// it does not read (back-references, `\p{…}`, `\Q…\E`, a class holding a string).
+  /// ``lineBreakSlack`` bytes are added for a final line break, before which `$` also
+  /// matches.
+  static func maxUTF8Bytes(_ source: String) -> Int? {
+    let scalars = Array(source.unicodeScalars)
+    guard scalars.count >= 2, scalars.first == "^", scalars.last == "$", scalars[scalars.count - 2] != "\\",
+      !source.contains("(?")
+    else { return nil }
+    var parser = Parser(scalars)
+    let pattern = parser.parseAlternation()
+    // `^a|b$` is `^a` or `b$`: not anchored as a whole.
+    guard parser.atEnd, pattern.branches == 1, let bytes = pattern.maxBytes else { return nil }
+    return bytes + lineBreakSlack
+  }
+
+  /// Bytes allowed beyond ``maxUTF8Bytes(_:)``'s bound for a final line break (labels are
+  /// compared without whitespace, but a caller may pass any text).
+  static let lineBreakSlack = 4
+  /// Bounds above this are given up on (nested counted repeats multiply).
+  static let maxBound = 1 << 20
 
   /// Whether `source` has an end anchor (`$`, `\z`, `\Z`) outside a character class.
   static func looksAtTheEnd(_ source: String) -> Bool {
@@ -72,6 +101,10 @@ public enum PatternSafety {
     var isLiteralCharacterChoice = false
     /// The piece is exactly this one literal character.
     var literal: Unicode.Scalar?
+    /// The longest text the piece matches, in UTF-8 bytes; nil when unbounded or not known.
+    var maxBytes: Int?
+    /// Its top-level alternatives (1 for anything but an alternation).
+    var branches = 1
   }
 
   /// A recursive-descent reading of ICU syntax, just deep enough for quantifiers,
@@ -97,6 +130,10 @@ public enum PatternSafety {
         branches.append(parseSequence())
       }
       var info = Info()
+      info.branches = branches.count
+      info.maxBytes = branches.reduce(0) { longest, branch in
+        longest.flatMap { longest in branch.maxBytes.map { max(longest, $0) } }
+      }
       info.hasVariableQuantifier = branches.contains { $0.hasVariableQuantifier }
       info.hasAlternation = branches.count > 1 || branches.contains { $0.hasAlternation }
       if branches.count > 1 {
@@ -112,6 +149,7 @@ public enum PatternSafety {
     /// Atoms with their quantifiers up to a `|`, a `)` or the end.
     mutating func parseSequence() -> Info {
       var info = Info()
+      info.maxBytes = 0
       var atoms = 0
       while let scalar = peek(), scalar != "|", scalar != ")" {
         guard var atom = parseAtom() else { continue }
@@ -126,11 +164,20 @@ public enum PatternSafety {
           }
           if maximum.map({ $0 - minimum > 16 }) ?? true { unboundedCount += 1 }
           if maximum != minimum { atom.hasVariableQuantifier = true }
+          atom.maxBytes = atom.maxBytes.flatMap { bytes in
+            maximum.flatMap { maximum in
+              let (repeated, overflow) = bytes.multipliedReportingOverflow(by: maximum)
+              return overflow || repeated > PatternSafety.maxBound ? nil : repeated
+            }
+          }
           atom.literal = nil  // a quantified atom is never a single character
           atom.isLiteralCharacterChoice = false
         }
         info.hasVariableQuantifier = info.hasVariableQuantifier || atom.hasVariableQuantifier
         info.hasAlternation = info.hasAlternation || atom.hasAlternation
+        info.maxBytes = info.maxBytes.flatMap { total in
+          atom.maxBytes.flatMap { total + $0 <= PatternSafety.maxBound ? total + $0 : nil }
+        }
         info.literal = atoms == 1 ? atom.literal : nil
         info.isLiteralCharacterChoice = atoms == 1 && atom.isLiteralCharacterChoice
       }
@@ -167,12 +214,17 @@ public enum PatternSafety {
             index += 1  // ':'
           }
         }
-        let inner = parseAlternation()
-        if peek() == ")" { index += 1 }
+        var inner = parseAlternation()
+        if peek() == ")" {
+          index += 1
+        } else {
+          inner.maxBytes = nil  // never closed
+        }
         return inner
       case "[":
-        skipClass()
-        return Info()
+        var info = Info()
+        if !skipClass() { info.maxBytes = 4 }  // one character, unless the set holds a string
+        return info
       case "\\":
         guard let next = peek() else { return Info() }
         index += 1
@@ -190,20 +242,33 @@ public enum PatternSafety {
         var info = Info()
         if !next.properties.isAlphabetic && !("0"..."9").contains(next) {
           info.literal = next  // \. \( \\ … (not \d, \w or a back-reference \1)
+          info.maxBytes = UTF8.width(next)
+        } else if "dDwWsS".unicodeScalars.contains(next) {
+          info.maxBytes = 4
         }
         return info
-      case ".", "^", "$":
-        return Info()
+      case ".":
+        var info = Info()
+        info.maxBytes = 4
+        return info
+      case "^", "$":
+        var info = Info()
+        info.maxBytes = 0
+        return info
       default:
         var info = Info()
         info.literal = scalar
+        info.maxBytes = UTF8.width(scalar)
         return info
       }
     }
 
     /// Skips a `[...]` class (ICU allows nested sets); the `[` is already consumed.
-    mutating func skipClass() {
+    /// Returns whether it holds a `{`, which in a set may stand for a string.
+    @discardableResult
+    mutating func skipClass() -> Bool {
       var depth = 1
+      var holdsBrace = false
       if peek() == "^" { index += 1 }
       if peek() == "]" { index += 1 }
       while let scalar = peek(), depth > 0 {
@@ -212,9 +277,11 @@ public enum PatternSafety {
         case "\\": index += 1
         case "[": depth += 1
         case "]": depth -= 1
+        case "{": holdsBrace = true
         default: break
         }
       }
+      return holdsBrace
     }
 
     /// `*` `+` `?` `{n}` `{n,}` `{n,m}` (with a lazy `?` or possessive `+`), as (min, max).

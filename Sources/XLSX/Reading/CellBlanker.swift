@@ -483,15 +483,27 @@ struct CellBlanker {
   @inline(__always)
   private static func isReferenceByte(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 || isDigit(byte) }
 
-  /// The character data from `start` up to the next `<`, before `end`, when libxml2 passes
-  /// it on exactly as written: no reference (`&`), no carriage return (which it turns
-  /// into a line feed), no `]` (as `]]>` is not allowed), no control character but tab
-  /// and line feed, well-formed UTF-8 of XML characters, and at most ``PrereadCells``'s
-  /// text limit long. Nil when it is not.
+  /// ``plainText(from:_:limit:)`` within ``PrereadCells``'s text limit, noting what the
+  /// text means for the blanking: a line feed kept, characters beyond ASCII blanked.
   @inline(__always)
   private mutating func characterData(
     from start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
   ) -> (bytes: UnsafeBufferPointer<UInt8>, end: UnsafeMutablePointer<UInt8>)? {
+    guard let text = Self.plainText(from: start, end, limit: preread?.textLimit ?? 0) else { return nil }
+    if text.hasLineFeed { keepsLineFeeds = true }
+    if text.isWide { blanksWideCharacters = true }
+    return (text.bytes, text.end)
+  }
+
+  /// The character data from `start` up to the next `<`, before `end`, when libxml2 passes
+  /// it on exactly as written: no reference (`&`), no carriage return (which it turns
+  /// into a line feed), no `]` (as `]]>` is not allowed), no control character but tab
+  /// and line feed, well-formed UTF-8 of XML characters, and at most `limit` bytes long.
+  /// Nil when it is not. (Also read by ``SharedStringsPreread``.)
+  @inline(__always)
+  static func plainText(
+    from start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>, limit: Int
+  ) -> (bytes: UnsafeBufferPointer<UInt8>, end: UnsafeMutablePointer<UInt8>, hasLineFeed: Bool, isWide: Bool)? {
     var cursor = start
     var nonASCII = false
     var newline = false
@@ -510,12 +522,8 @@ struct CellBlanker {
       cursor += 1
     }
     let bytes = UnsafeBufferPointer(start: start, count: cursor - start)
-    guard cursor < end, bytes.count <= (preread?.textLimit ?? 0), !nonASCII || Self.isXMLText(bytes) else {
-      return nil
-    }
-    if newline { keepsLineFeeds = true }
-    if nonASCII { blanksWideCharacters = true }
-    return (bytes, cursor)
+    guard cursor < end, bytes.count <= limit, !nonASCII || isXMLText(bytes) else { return nil }
+    return (bytes, cursor, newline, nonASCII)
   }
 
   /// Whether `bytes` are well-formed UTF-8 whose characters XML allows in text (those of
@@ -984,7 +992,7 @@ struct CellBlanker {
 
   /// Whether `text` is at `start`, all of it before `end`.
   @inline(__always)
-  private static func matches(
+  static func matches(
     _ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>, _ text: StaticString
   ) -> Bool {
     let count = text.utf8CodeUnitCount

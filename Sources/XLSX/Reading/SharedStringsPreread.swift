@@ -21,7 +21,8 @@ enum SharedStringsPreread {
     guard let content = CellBlanker.contentAfterUTF8Prolog(base, end) else { return [] }
     var cursor = skipWhiteSpace(content, end)
     // The root: `<sst` and its attributes (libxml2 reads them), not empty.
-    guard matches(cursor, end, "<sst"), end - cursor > 4, isWhiteSpace(cursor[4]) || cursor[4] == UInt8(ascii: ">")
+    guard CellBlanker.matches(cursor, end, "<sst"), end - cursor > 4,
+      isWhiteSpace(cursor[4]) || cursor[4] == UInt8(ascii: ">")
     else { return [] }
     cursor += 4
     var quote: UInt8 = 0
@@ -58,38 +59,25 @@ enum SharedStringsPreread {
   }
 
   /// The text of `<si><t>TEXT</t></si>` (or `<t xml:space="preserve">`) at `start` and
-  /// the end of the item, when it is written so and TEXT passes; else nil.
+  /// the end of the item, when it is written so and TEXT passes
+  /// ``CellBlanker/plainText(from:_:limit:)``; else nil.
   private static func plainItem(
     at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>, limit: Int
   ) -> (UnsafeBufferPointer<UInt8>, UnsafeMutablePointer<UInt8>)? {
     var cursor = start
-    if matches(cursor, end, "<si><t>") {
+    if CellBlanker.matches(cursor, end, "<si><t>") {
       cursor += 7
-    } else if matches(cursor, end, "<si><t xml:space=\"preserve\">") || matches(cursor, end, "<si><t xml:space='preserve'>") {
+    } else if CellBlanker.matches(cursor, end, "<si><t xml:space=\"preserve\">")
+      || CellBlanker.matches(cursor, end, "<si><t xml:space='preserve'>")
+    {
       cursor += 28
     } else {
       return nil
     }
-    let textStart = cursor
-    var nonASCII = false
-    while cursor < end {
-      let byte = cursor.pointee
-      if byte >= 0x80 {
-        nonASCII = true
-      } else if byte < 0x20 {
-        guard byte == 0x09 || byte == 0x0A else { return nil }
-      } else if byte == UInt8(ascii: "<") {
-        break
-      } else if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") {
-        return nil
-      }
-      cursor += 1
-    }
-    let text = UnsafeBufferPointer(start: UnsafePointer(textStart), count: cursor - textStart)
-    guard text.count <= limit, matches(cursor, end, "</t></si>"), !nonASCII || CellBlanker.isXMLText(text) else {
-      return nil
-    }
-    return (text, cursor + 9)
+    guard let text = CellBlanker.plainText(from: cursor, end, limit: limit),
+      CellBlanker.matches(text.end, end, "</t></si>")
+    else { return nil }
+    return (text.bytes, text.end + 9)
   }
 
   private static func isWhiteSpace(_ byte: UInt8) -> Bool {
@@ -102,16 +90,5 @@ enum SharedStringsPreread {
     var cursor = start
     while cursor < end, isWhiteSpace(cursor.pointee) { cursor += 1 }
     return cursor
-  }
-
-  /// Whether the bytes at `start` (before `end`) begin with `literal`.
-  private static func matches(
-    _ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>, _ literal: StaticString
-  ) -> Bool {
-    let count = literal.utf8CodeUnitCount
-    guard end - start >= count else { return false }
-    let bytes = literal.utf8Start
-    for index in 0..<count where start[index] != bytes[index] { return false }
-    return true
   }
 }
