@@ -109,7 +109,7 @@ final class SheetText {
 
   /// Normalised text seen at `reference`, nil when blank.
   func label(at reference: CellReference) -> String? {
-    guard let index = grid.cellIndex(at: sourceReference(of: reference)) else { return nil }
+    guard let index = grid.displayedCellIndex(at: reference) else { return nil }
     if let known = normalized[index] { return known }
     let cell = grid.cells[index]
     guard !cell.value.isBlank else { return nil }

@@ -90,8 +90,15 @@ public struct SheetGrid: Sendable {
 
   /// What a person sees at `reference`: inside a merged range, the value of its top-left cell.
   public func displayedCell(at reference: CellReference) -> Cell? {
-    if let range = mergedRange(containing: reference) { return self[range.first] }
-    return self[reference]
+    displayedCellIndex(at: reference).map { cells[$0] }
+  }
+
+  /// The position in ``cells`` of the cell seen at `reference` (inside a merged range, its
+  /// top-left cell's), if any: one lookup in a form's table.
+  public func displayedCellIndex(at reference: CellReference) -> Int? {
+    if largeMerges.isEmpty, let answer = positions.displayedCellIndex(at: reference) { return answer }
+    if let range = mergedRange(containing: reference) { return positions.cellIndex(at: range.first) }
+    return positions.cellIndex(at: reference)
   }
 
   /// The bounding box of the stored cells, nil for an empty sheet.
@@ -114,8 +121,9 @@ public struct SheetGrid: Sendable {
 /// cells), else hash tables (a sparse sheet with cells at A1 and XFD1048576).
 private struct PositionIndex: Sendable {
   private enum Storage: Sendable {
-    /// Row-major over `rows` × `columns`: 1 + the index, 0 for none.
-    case table(rows: Range<Int>, columns: Range<Int>, cells: [Int32], merges: [Int32])
+    /// Row-major over `rows` × `columns`: 1 + the index, 0 for none. `displayed` holds
+    /// the cell seen at each position: inside an indexed merged range, its anchor's.
+    case table(rows: Range<Int>, columns: Range<Int>, cells: [Int32], merges: [Int32], displayed: [Int32])
     case hashed(cells: [CellReference: Int], merges: [CellReference: Int])
   }
 
@@ -149,14 +157,19 @@ private struct PositionIndex: Sendable {
       for (index, cell) in cells.enumerated() {
         cellTable[Self.slot(cell.reference, rows: rows, columns: columns)] = Int32(index + 1)
       }
+      var displayedTable = cellTable
       for number in indexed {
         let range = merges[number]
+        let anchor = cellTable[Self.slot(range.first, rows: rows, columns: columns)]
         for row in range.first.row...range.last.row {
           let start = (row - rows.lowerBound) * columns.count - columns.lowerBound
-          for column in range.first.column...range.last.column { mergeTable[start + column] = Int32(number + 1) }
+          for column in range.first.column...range.last.column {
+            mergeTable[start + column] = Int32(number + 1)
+            displayedTable[start + column] = anchor
+          }
         }
       }
-      storage = .table(rows: rows, columns: columns, cells: cellTable, merges: mergeTable)
+      storage = .table(rows: rows, columns: columns, cells: cellTable, merges: mergeTable, displayed: displayedTable)
     } else {
       var cellIndex: [CellReference: Int] = [:]
       for (index, cell) in cells.enumerated() { cellIndex[cell.reference] = index }
@@ -175,16 +188,23 @@ private struct PositionIndex: Sendable {
 
   func cellIndex(at reference: CellReference) -> Int? {
     switch storage {
-    case .table(let rows, let columns, let cells, _):
+    case .table(let rows, let columns, let cells, _, _):
       return Self.entry(of: cells, at: reference, rows: rows, columns: columns)
     case .hashed(let cells, _):
       return cells[reference]
     }
   }
 
+  /// The table's answer to which cell is seen at `reference` (inside an indexed merged
+  /// range, its anchor's): `.some(nil)` for none; nil when there is no table to ask.
+  func displayedCellIndex(at reference: CellReference) -> Int?? {
+    guard case .table(let rows, let columns, _, _, let displayed) = storage else { return nil }
+    return .some(Self.entry(of: displayed, at: reference, rows: rows, columns: columns))
+  }
+
   func mergeIndex(at reference: CellReference) -> Int? {
     switch storage {
-    case .table(let rows, let columns, _, let merges):
+    case .table(let rows, let columns, _, let merges, _):
       return merges.isEmpty ? nil : Self.entry(of: merges, at: reference, rows: rows, columns: columns)
     case .hashed(_, let merges):
       return merges[reference]
