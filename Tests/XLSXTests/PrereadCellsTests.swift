@@ -170,6 +170,39 @@ struct PrereadCellsTests {
     #expect(handler.pendingRows.map(\.cells.count) == [1])
   }
 
+  @Test("Squeezed, each blanked cell leaves one space, line feeds stay, and the cells come in at their place")
+  func squeezedCells() throws {
+    let rows = #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"/><c r="C1"><v>2.5</v></c></row>"#
+      + "\n" + #"<row r="2"><c r="A2" t="inlineStr"><is><t>甲"#
+      + "\n" + #"乙</t></is></c><c r="B2" s="1"><f>C1</f><v>5</v></c></row>"#
+    let workbook = try Differential.workbook(rows)
+    func read(squeezing: Bool) throws -> (text: String, rows: [[String]]) {
+      let handler = WorksheetHandler(
+        sharedStrings: workbook.sharedStrings, formatKinds: [], uses1904: false, limits: ReadLimits())
+      var blanker = CellBlanker(preread: handler.preread, squeezing: squeezing)
+      let parser = try SAXParser(handler: handler, fileName: "squeeze.xlsx", partName: "sheet")
+      var part = Array(CellBlankerTests.sheet(rows).utf8)
+      let count = try part.withUnsafeMutableBytes { bytes in
+        let count = blanker.blank(bytes)
+        try parser.feed(UnsafeRawBufferPointer(rebasing: bytes[0..<count]), isLast: true)
+        return count
+      }
+      #expect(blanker.prereadCells == 4)
+      let cells = handler.pendingRows.map { $0.cells.map { "\($0.reference)=\($0.value)" } }
+      return (String(decoding: part[0..<count], as: UTF8.self), cells)
+    }
+    let spaced = try read(squeezing: false)
+    let squeezed = try read(squeezing: true)
+    #expect(squeezed.rows == spaced.rows)
+    #expect(squeezed.rows.map(\.count) == [2, 2])
+    // A1, B1 (empty), C1 and B2 each leave one space; A2, whose text holds a line feed,
+    // keeps its length and its line feed.
+    #expect(squeezed.text.contains(#"<row r="1">   </row>"#), "\(squeezed.text)")
+    #expect(squeezed.text.contains("\n" + #"<row r="2">"#))
+    #expect(squeezed.text.filter { $0 == "\n" }.count == spaced.text.filter { $0 == "\n" }.count)
+    #expect(squeezed.text.utf8.count < spaced.text.utf8.count)
+  }
+
   @Test("Over many chunks, cells read ahead wait for their row and keep their order")
   func manyChunks() throws {
     var rows = ""

@@ -256,12 +256,15 @@ extension ReaderFuzzHarness {
   }
 
   /// Parses `payload` as a worksheet in chunks of `chunkSize`, each copied and, when
-  /// `blanking`, passed through ``CellBlanker`` first.
-  static func readWorksheet(_ payload: UnsafeRawBufferPointer, chunkSize: Int, blanking: Bool) -> WorksheetReading {
+  /// `blanking`, passed through ``CellBlanker`` first (squeezing, as the reader does, when
+  /// `squeezing`).
+  static func readWorksheet(
+    _ payload: UnsafeRawBufferPointer, chunkSize: Int, blanking: Bool, squeezing: Bool = false
+  ) -> WorksheetReading {
     var reading = WorksheetReading()
     let handler = WorksheetHandler(
       sharedStrings: sharedStrings, formatKinds: formatKinds, uses1904: false, limits: ReadLimits())
-    var blanker = CellBlanker(preread: handler.preread)
+    var blanker = CellBlanker(preread: handler.preread, squeezing: squeezing)
     // A copy of each chunk: the blanker writes, and the payload is the fuzzer's.
     let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 1), alignment: 1)
     defer { scratch.deallocate() }
@@ -272,8 +275,8 @@ extension ReaderFuzzHarness {
         let end = min(offset + chunkSize, payload.count)
         let chunk = UnsafeMutableRawBufferPointer(rebasing: scratch[0..<(end - offset)])
         chunk.copyMemory(from: UnsafeRawBufferPointer(rebasing: payload[offset..<end]))
-        if blanking { blanker.blank(chunk) }
-        try parser.feed(UnsafeRawBufferPointer(chunk), isLast: end == payload.count)
+        let count = blanking ? blanker.blank(chunk) : chunk.count
+        try parser.feed(UnsafeRawBufferPointer(rebasing: chunk[0..<count]), isLast: end == payload.count)
         offset = end
         for row in handler.pendingRows { reading.cells += row.cells }
         handler.pendingRows.removeAll(keepingCapacity: true)
@@ -287,24 +290,27 @@ extension ReaderFuzzHarness {
     return reading
   }
 
-  /// The differential check of ``CellBlanker``: blanking must change nothing the
-  /// reader returns, and an error must come at the same place (code, line, and column
-  /// unless a text beyond ASCII was blanked). Its message may differ, as libxml2 quotes
-  /// the bytes after some faults; the reader takes the error from a second, unfiltered
-  /// read (`RowCursor.unfilteredError()`). A difference is a finding.
+  /// The differential check of ``CellBlanker``, blanking and blanking squeezed: neither
+  /// may change anything the reader returns, and an error must come at the same place
+  /// (code, line, and column unless a text beyond ASCII was blanked or cells were
+  /// squeezed). Its message may differ, as libxml2 quotes the bytes after some faults;
+  /// the reader takes the error from a second, unfiltered read
+  /// (`RowCursor.unfilteredError()`). A difference is a finding.
   static func checkBlanking(_ payload: UnsafeRawBufferPointer, chunkSize: Int) {
     let plain = readWorksheet(payload, chunkSize: chunkSize, blanking: false)
-    var blanked = readWorksheet(payload, chunkSize: chunkSize, blanking: true)
-    let blankedError = blanked.error
-    let samePlace =
-      blanked.error?.code == plain.error?.code && blanked.error?.line == plain.error?.line
-      && (blanked.columnsMayShift || blanked.error?.column == plain.error?.column)
-    blanked.error = plain.error
-    blanked.columnsMayShift = false
-    guard samePlace, plain == blanked else {
-      fatalError(
-        "CellBlanker changed the reading: \(plain) became \(blanked), with the error "
-          + (blankedError.map { "\($0)" } ?? "none"))
+    for squeezing in [false, true] {
+      var blanked = readWorksheet(payload, chunkSize: chunkSize, blanking: true, squeezing: squeezing)
+      let blankedError = blanked.error
+      let samePlace =
+        blanked.error?.code == plain.error?.code && blanked.error?.line == plain.error?.line
+        && (squeezing || blanked.columnsMayShift || blanked.error?.column == plain.error?.column)
+      blanked.error = plain.error
+      blanked.columnsMayShift = false
+      guard samePlace, plain == blanked else {
+        fatalError(
+          "CellBlanker\(squeezing ? " (squeezing)" : "") changed the reading: \(plain) became \(blanked), "
+            + "with the error " + (blankedError.map { "\($0)" } ?? "none"))
+      }
     }
   }
 }

@@ -13,7 +13,13 @@ import Darwin
 /// **Empty styled cells**, `<c r="J1" s="4"/>`, give ``WorksheetHandler`` no cell, yet cost
 /// libxml2 about 1,600 instructions more as an element than as the white space they
 /// become, which the handler ignores between cells. Spaces keep every offset, line and
-/// column libxml2 reports. A cell is blanked only where that changes no state of the
+/// column libxml2 reports. Squeezed (the reader's setting), a blanked cell leaves libxml2
+/// one space to read rather than one a byte: libxml2 spent more on reading the spaces of
+/// a form's blanked cells than on the rest of the sheet's character data. Lines stay;
+/// offsets and columns change, and the reader takes both where they matter from
+/// elsewhere: a cell read ahead records its end where libxml2 reads it (one space on,
+/// so it is still taken in after the events before it and before those after it), and
+/// errors come from an unfiltered read. A cell is blanked only where that changes no state of the
 /// handler that anything reads later, so rows, cells and errors come out the same for any
 /// input, well-formed or not. A candidate is exactly `<c r="REF" s="DIGITS"/>` (or `s`
 /// first, one kind of quote), `REF` an upper-case A1 reference on the row, directly inside
@@ -144,17 +150,78 @@ struct CellBlanker {
   }
 
   /// A blanker of empty cells; with `preread`, it also reads the cells with a value that
-  /// it can read whole into it, and blanks them too.
-  init(preread: PrereadCells? = nil) {
+  /// it can read whole into it, and blanks them too. With `squeezing`, each cell blanked
+  /// (but one whose text keeps line feeds) leaves a single space for libxml2 to read
+  /// instead of a space a byte; offsets and columns then change, lines do not.
+  init(preread: PrereadCells? = nil, squeezing: Bool = false) {
     self.preread = preread
+    squeezes = squeezing
   }
 
-  /// Blanks the candidates of the next chunk of the part, in place. Every chunk of the
-  /// part must be given, in order.
-  mutating func blank(_ chunk: UnsafeMutableRawBufferPointer) {
+  // MARK: Squeezing
+
+  private let squeezes: Bool
+  /// Bytes given to libxml2 so far: the offset, in what libxml2 reads, of the chunk's
+  /// first byte (``chunkOffset``); ``scannedBytes`` when not squeezing.
+  private var givenBytes = 0
+  /// The chunk's blanked runs to squeeze, as offsets in the chunk: start, end, start, end…
+  private var squeezable: [Int] = []
+  /// Bytes the runs noted so far in this chunk lose to squeezing.
+  private var squeezedInChunk = 0
+
+  /// Notes the run `start..<end` just blanked, to be squeezed to one space.
+  @inline(__always)
+  private mutating func noteBlanked(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) {
+    guard squeezes, end - start > 1, let chunkBase else { return }
+    squeezable.append(start - chunkBase)
+    squeezable.append(end - chunkBase)
+    squeezedInChunk += end - start - 1
+  }
+
+  /// Squeezes each noted run of `chunk` (ascending, apart) to one space, moving up the
+  /// bytes between; returns the bytes left.
+  private func squeeze(_ chunk: UnsafeMutableRawBufferPointer) -> Int {
+    guard let base = chunk.baseAddress else { return 0 }
+    var write = squeezable[0]
+    var read = squeezable[0]
+    var index = 0
+    while index < squeezable.count {
+      let start = squeezable[index]
+      let end = squeezable[index + 1]
+      if start > read {
+        memmove(base + write, base + read, start - read)
+        write += start - read
+      }
+      base.storeBytes(of: UInt8(ascii: " "), toByteOffset: write, as: UInt8.self)
+      write += 1
+      read = end
+      index += 2
+    }
+    if chunk.count > read {
+      memmove(base + write, base + read, chunk.count - read)
+      write += chunk.count - read
+    }
+    return write
+  }
+
+  /// Blanks the candidates of the next chunk of the part, in place, and returns how many
+  /// of its bytes libxml2 is to parse: all of them, or, when squeezing, fewer (each run of
+  /// blanked bytes squeezed to one space and the rest moved up). Every chunk of the part
+  /// must be given, in order.
+  @discardableResult
+  mutating func blank(_ chunk: UnsafeMutableRawBufferPointer) -> Int {
+    squeezable.removeAll(keepingCapacity: true)
+    squeezedInChunk = 0
+    blankInPlace(chunk)
+    let count = squeezable.isEmpty ? chunk.count : squeeze(chunk)
+    givenBytes += count
+    return count
+  }
+
+  private mutating func blankInPlace(_ chunk: UnsafeMutableRawBufferPointer) {
     guard let raw = chunk.baseAddress, !chunk.isEmpty else { return }
     if scannedBytes >= Self.trialBytes, blankedCells * Self.bytesPerBlankedCell < scannedBytes { lexer = .off }
-    chunkOffset = scannedBytes
+    chunkOffset = givenBytes
     scannedBytes += chunk.count
     let base = raw.assumingMemoryBound(to: UInt8.self)
     chunkBase = base
@@ -304,6 +371,7 @@ struct CellBlanker {
             mayBlank(upTo: styleEnd + 2), followedByReset(styleEnd + 2, end)
           {
             Self.fillWithSpaces(start, styleEnd + 2)
+            noteBlanked(start, styleEnd + 2)
             blankedCells &+= 1
             return styleEnd + 2
           }
@@ -317,6 +385,7 @@ struct CellBlanker {
         isCandidate(start, tagEnd, end)
       {
         memset(start, Int32(UInt8(ascii: " ")), tagEnd - start)
+        noteBlanked(start, tagEnd)
         blankedCells += 1
         return tagEnd
       }
@@ -415,8 +484,11 @@ struct CellBlanker {
         let index = parseInteger(value), index < preread.sharedStringCount
       else { return nil }
     }
+    // The cell's end where libxml2 reads it: before the runs squeezed up to its own.
+    if !keepsLineFeeds { noteBlanked(start, cursor) }
     preread.append(
-      end: chunkOffset + (cursor - chunkBase), bytes: UnsafeBufferPointer(start: start, count: cursor - start),
+      end: chunkOffset + (cursor - chunkBase) - squeezedInChunk,
+      bytes: UnsafeBufferPointer(start: start, count: cursor - start),
       PrereadCells.Bytes(
         reference: parsed, style: style, type: type, formula: formula, value: value,
         isInlineString: isInlineString))

@@ -297,7 +297,7 @@ public final class RowCursor {
     let stream = try archive.stream(entry)
     self.stream = stream
     parser = try SAXParser(handler: handler, fileName: archive.fileName, partName: entry.name)
-    if unfiltered != nil && stream.inflates { blanker = CellBlanker(preread: handler.preread) }
+    if unfiltered != nil && stream.inflates { blanker = CellBlanker(preread: handler.preread, squeezing: true) }
     self.unfiltered = unfiltered
   }
 
@@ -337,11 +337,11 @@ public final class RowCursor {
   }
 
   /// The error the part gives when read without blanking, once blanking has blanked
-  /// something. Blanking keeps every offset and line, and the rows before the error are
-  /// the same; but libxml2 quotes the bytes after some faults (`Input is not proper UTF-8
-  /// … Bytes: 0xBE 0x22 0x3E 0x3C`), and those may have been blanked; and it counts
-  /// columns in characters, which a blanked text beyond ASCII has fewer of than bytes. So
-  /// the part is read once more, only on this path, for the error the file itself gives.
+  /// something. Blanking keeps every line, and the rows before the error are the same;
+  /// but libxml2 quotes the bytes after some faults (`Input is not proper UTF-8 … Bytes:
+  /// 0xBE 0x22 0x3E 0x3C`), and those may have been blanked; and it reports columns,
+  /// which squeezed cells shift. So the part is read once more, only on this path, for
+  /// the error the file itself gives.
   private func unfilteredError() -> XLSXError? {
     guard blankedCells > 0, let unfiltered else { return nil }
     do {
@@ -363,8 +363,8 @@ public final class RowCursor {
   private func nextChunk(of stream: PartStream) throws(XLSXError) -> UnsafeRawBufferPointer? {
     guard blanker != nil else { return try stream.next() }
     guard let chunk = try stream.nextWritable() else { return nil }
-    blanker!.blank(chunk)
-    return UnsafeRawBufferPointer(chunk)
+    let count = blanker!.blank(chunk)
+    return UnsafeRawBufferPointer(start: chunk.baseAddress, count: count)
   }
 
   /// The merged ranges of the sheet, sorted; complete once ``next()`` has returned nil.
