@@ -14,12 +14,12 @@ import Darwin
 /// libxml2 about 1,600 instructions more as an element than as the white space they
 /// become, which the handler ignores between cells. Spaces keep every offset, line and
 /// column libxml2 reports. Squeezed (the reader's setting), a blanked cell leaves libxml2
-/// one space to read rather than one a byte: libxml2 spent more on reading the spaces of
-/// a form's blanked cells than on the rest of the sheet's character data. Lines stay;
-/// offsets and columns change, and the reader takes both where they matter from
-/// elsewhere: a cell read ahead records its end where libxml2 reads it (one space on,
-/// so it is still taken in after the events before it and before those after it), and
-/// errors come from an unfiltered read. A cell is blanked only where that changes no state of the
+/// one space to read rather than one a byte (scanning those spaces, `xmlParseCharData`
+/// was libxml2's costliest function on the merge benchmark's forms). Lines stay; offsets
+/// and columns change, and neither is taken from libxml2 where it matters: a cell read
+/// ahead records its end where libxml2 reads it (one space on, so it is still taken in
+/// after the events before it and before those after it), and errors come from an
+/// unfiltered read. A cell is blanked only where that changes no state of the
 /// handler that anything reads later, so rows, cells and errors come out the same for any
 /// input, well-formed or not. A candidate is exactly `<c r="REF" s="DIGITS"/>` (or `s`
 /// first, one kind of quote), `REF` an upper-case A1 reference on the row, directly inside
