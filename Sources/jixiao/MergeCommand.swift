@@ -100,7 +100,7 @@ struct MergeCommand: ParsableCommand {
       throw ExitCode(2)
     }
 
-    let summary = MergeSummary(files: files, inputErrors: errors.count, seconds: Date().timeIntervalSince(started))
+    let summary = MergeSummary(counts: ResultCounts(files), inputErrors: errors.count, seconds: Date().timeIntervalSince(started))
     if !quiet {
       StandardError.write(summary.line + "\n")
       StandardError.write("已写出 \(output)\(json.map { "、\($0)" } ?? "")\n")
@@ -112,29 +112,24 @@ struct MergeCommand: ParsableCommand {
 
 /// The one-line summary of a merge, and its exit code.
 struct MergeSummary {
-  let files: [FileResult]
+  let counts: ResultCounts
   let inputErrors: Int
   let seconds: Double
 
   var line: String {
     let byStatus = [FileStatus.ok, .warnings, .errors, .unreadable, .skipped].map { status in
-      "\(status.chineseName) \(files.filter { $0.status == status }.count)"
+      "\(status.chineseName) \(counts.files(status))"
     }
-    let issues = files.flatMap(\.issues)
-    let bySeverity = Severity.allCases.map { severity in
-      "\(severity.chineseName) \(issues.filter { $0.severity == severity }.count)"
-    }
-    let reports = files.reduce(0) { $0 + $1.reports.count }
-    return "汇总 \(files.count) 个文件（\(byStatus.joined(separator: "，"))），\(reports) 份报表；问题：\(bySeverity.joined(separator: "，"))；用时 \(String(format: "%.1f", seconds)) 秒"
+    let bySeverity = Severity.allCases.map { severity in "\(severity.chineseName) \(counts.issues(severity))" }
+    return "汇总 \(counts.files) 个文件（\(byStatus.joined(separator: "，"))），\(counts.reports) 份报表；问题：\(bySeverity.joined(separator: "，"))；用时 \(String(format: "%.1f", seconds)) 秒"
   }
 
   /// 2 when nothing could be read; else 1 with errors (warnings too when strict); else 0.
   func exitCode(strict: Bool) -> Int32 {
-    let readable = files.contains { $0.status != .unreadable && $0.status != .skipped }
-    if !readable || files.isEmpty { return 2 }
-    let issues = files.flatMap(\.issues)
-    if issues.contains(where: { $0.severity == .error }) { return 1 }
-    if strict && issues.contains(where: { $0.severity == .warning }) { return 1 }
+    let unread = counts.files(.unreadable) + counts.files(.skipped)
+    if counts.files == 0 || unread == counts.files { return 2 }
+    if counts.issues(.error) > 0 { return 1 }
+    if strict && counts.issues(.warning) > 0 { return 1 }
     return 0
   }
 }

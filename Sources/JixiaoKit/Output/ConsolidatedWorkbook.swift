@@ -189,9 +189,9 @@ public struct ConsolidatedWorkbook {
     let rowCount = files.reduce(0) { $0 + max($1.reports.count, 1) }
     try addTable(writer, styles, name: "汇总", headers: headers, rowCount: rowCount) { emit throws(XLSXError) in
       for (file, fileLink) in zip(files, links) {
-        let errors = file.issues.filter { $0.severity == .error }.count
-        let warnings = file.issues.filter { $0.severity == .warning }.count
         if file.reports.isEmpty {
+          let errors = file.issueCount(.error)
+          let warnings = file.issueCount(.warning)
           let reason = file.skipReason ?? file.issues.first { $0.severity == .error }?.message
           var cells: [WriterCell] = [.string(file.file, style: styles.link)]
           cells += Array(repeating: WriterCell(.empty, style: styles.text), count: 13)
@@ -211,9 +211,15 @@ public struct ConsolidatedWorkbook {
 
   private func summaryRow(_ file: FileResult, _ report: Report, _ styles: Styles) -> [WriterCell] {
     let total = Scoring.scoredFundsRow(of: report, mapping: mapping) ?? report.funds.first
-    let inReport = file.issues.filter { $0.sheet == report.source.sheet || $0.sheet == nil }
-    let errors = inReport.filter { $0.severity == .error }.count
-    let warnings = inReport.filter { $0.severity == .warning }.count
+    var errors = 0
+    var warnings = 0
+    for issue in file.issues where issue.sheet == nil || issue.sheet == report.source.sheet {
+      switch issue.severity {
+      case .error: errors += 1
+      case .warning: warnings += 1
+      case .info: break
+      }
+    }
     let totalsDiffer = report.statedTotal.map { abs($0 - (report.computedTotal ?? $0)) > 0.01 } == true
     var cells: [WriterCell] = [
       .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text),
@@ -326,28 +332,27 @@ public struct ConsolidatedWorkbook {
       [.string("映射 SHA-256", style: styles.text), .string(mapping.sha256, style: styles.text)],
       [.string("文件数", style: styles.text), .number(Double(files.count), style: styles.text)],
     ]
+    let counts = ResultCounts(files)
     for status in [FileStatus.ok, .warnings, .errors, .unreadable, .skipped] {
-      let count = files.filter { $0.status == status }.count
       rows.append([
         .string("状态：\(status.chineseName)（\(status.rawValue)）", style: styles.text),
-        .number(Double(count), style: styles.text),
+        .number(Double(counts.files(status)), style: styles.text),
       ])
     }
-    rows.append([
-      .string("报表数", style: styles.text),
-      .number(Double(files.reduce(0) { $0 + $1.reports.count }), style: styles.text),
-    ])
+    rows.append([.string("报表数", style: styles.text), .number(Double(counts.reports), style: styles.text)])
     for severity in Severity.allCases {
-      let count = files.reduce(0) { $0 + $1.issues.filter { $0.severity == severity }.count }
       rows.append([
-        .string("问题：\(severity.chineseName)", style: styles.text), .number(Double(count), style: styles.text),
+        .string("问题：\(severity.chineseName)", style: styles.text),
+        .number(Double(counts.issues(severity)), style: styles.text),
       ])
     }
     for (key, value) in notes { rows.append([.string(key, style: styles.text), .string(value, style: styles.text)]) }
-    for file in files where file.status == .skipped || file.status == .unreadable {
+    for file in files {
+      let status = file.status
+      guard status == .skipped || status == .unreadable else { continue }
       let reason = file.skipReason ?? file.issues.first { $0.code == "file-unreadable" }?.message ?? ""
       rows.append([
-        .string("\(file.status.chineseName)：\(file.file)", style: styles.text), .string(reason, style: styles.wrapped),
+        .string("\(status.chineseName)：\(file.file)", style: styles.text), .string(reason, style: styles.wrapped),
       ])
     }
     try addTable(writer, styles, name: "说明", headers: ["项目", "内容"], rowCount: rows.count, maxWidth: 80) { emit throws(XLSXError) in
