@@ -154,7 +154,9 @@ extension ReportBuilder {
       var count = 0
       for field in IndicatorColumn.inKeyOrder {
         let cell = reference(field)
-        if let cell { use(cell) }
+        // The cell's merged block, looked up once: it is used, and its top-left is traced.
+        let block = cell.map { text.block(at: $0) }
+        if let block { use(block) }
         let traced: CellReference?
         switch field {
         case .operator, .unit: traced = nil
@@ -164,7 +166,8 @@ extension ReportBuilder {
         default: traced = cell
         }
         guard let traced else { continue }
-        cells.initializeElement(at: count, to: (field.key, text.sourceReference(of: traced)))
+        let source = traced == cell ? block?.first ?? traced : text.sourceReference(of: traced)
+        cells.initializeElement(at: count, to: (field.key, source))
         count += 1
       }
       return CellMap(sortedEntries: UnsafeBufferPointer(rebasing: cells[..<count]))

@@ -46,8 +46,13 @@ struct ReportBuilder {
 
   // MARK: - Helpers
 
+  /// Widens the report's range (``Report/source``) to the merged block at `reference`.
   mutating func use(_ reference: CellReference) {
-    let block = text.block(at: reference)
+    use(text.block(at: reference))
+  }
+
+  /// ``use(_:)`` for a block already looked up.
+  mutating func use(_ block: CellRange) {
     usedRows = min(usedRows.lowerBound, block.first.row)...max(usedRows.upperBound, block.last.row)
     usedColumns = min(usedColumns.lowerBound, block.first.column)...max(usedColumns.upperBound, block.last.column)
   }

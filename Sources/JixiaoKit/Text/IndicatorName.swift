@@ -101,8 +101,9 @@ public enum IndicatorName {
 
   /// Whitespace tidied as ``split(_:prefixes:)`` describes.
   static func tidy(_ text: String) -> String {
-    // Most names hold no whitespace at all: kept as they are, without a copy.
-    if !text.unicodeScalars.contains(where: FoldedText.isSpace) { return text }
+    // Most names hold no whitespace at all: kept as they are, without a copy. (Asked of
+    // the UTF-8 bytes: decoding every scalar to ask costs several times more.)
+    if !ByteKey.withUTF8(text, { LabelText.departures($0).hasSpace }) { return text }
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     var pendingBreak = false

@@ -13,7 +13,7 @@ struct IndicatorAssessment {
   /// The band is a partial or failed result (部分达成 / 未达成).
   var bandIsBelowAchieved = false
 
-  init(_ indicator: Indicator, weight: Double, rules: ScoringRules, values: ValueParser) {
+  init(_ indicator: borrowing Indicator, weight: Double, rules: ScoringRules, values: ValueParser) {
     guard let target = indicator.target, let actual = indicator.actual else { return }
     if values.isNotApplicable(target.text) && values.isNotApplicable(actual.text) { return }
     if let t = target.number, let a = Self.comparable(actual, to: target) {

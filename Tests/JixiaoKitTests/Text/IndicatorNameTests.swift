@@ -26,6 +26,23 @@ struct IndicatorNameTests {
     #expect(split.weight == weight)
   }
 
+  /// Tidying leaves a name without whitespace as it is, and it sees whitespace the way
+  /// ``FoldedText/isSpace(_:)`` defines it, for every scalar (its quick test reads bytes).
+  @Test func tidySeesEveryWhitespaceScalar() {
+    var disagreements: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let name = "年" + String(Character(scalar)) + "度"
+      let tidied = IndicatorName.tidy(name)
+      // A line break between two CJK characters is the cell's wrapping and goes.
+      let expected = scalar == "\n" || scalar == "\r" ? "年度" : FoldedText.isSpace(scalar) ? "年 度" : name
+      if Array(tidied.utf8) != Array(expected.utf8) { disagreements.append(value) }
+    }
+    #expect(disagreements.isEmpty)
+    #expect(IndicatorName.tidy("年\r\n度") == "年度")
+    #expect(IndicatorName.tidy("iPad 采购") == "iPad 采购")
+  }
+
   @Test func exactPrefixesAreLiteral() {
     let prefixes = AliasSet(exact: ["其中："])
     #expect(IndicatorName.split("其中：当年财政拨款", prefixes: prefixes).name == "当年财政拨款")
