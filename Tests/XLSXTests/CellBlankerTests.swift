@@ -323,7 +323,10 @@ struct CellBlankingDifferentialTests {
     var blanked = 0
     for sheet in workbook.sheets {
       let (plain, none) = read(workbook, sheet, blanking: false)
-      let (filtered, count) = read(workbook, sheet, blanking: true)
+      var (filtered, count) = read(workbook, sheet, blanking: true)
+      // Merged ranges read ahead may lie past an error; after one the reader returns no
+      // grid, so they are not compared then.
+      if plain.error != nil { filtered.mergedRanges = plain.mergedRanges }
       #expect(none == 0)
       #expect(plain == filtered, "\(name), sheet \(sheet.name): \(plain) but \(filtered) when blanking")
       blanked += count
@@ -373,6 +376,9 @@ struct CellBlankingDifferentialTests {
     #"<row r="1"><c><v>1</v></c><c r="B1" s="1"/><c><v>2</v></c></row>"#,
     row + #"<c r="D1" t="s"><v>99</v></c></row>"#,
     row + #"<c r="D1" t="inlineStr"><is><t>"# + String(repeating: "x", count: 200) + "</t></is></c></row>",
+    // Merged ranges read ahead, then damage: only a merged range is blanked in the second.
+    row + #"</row></sheetData><mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="C1:D1" x=y/></mergeCells>"#,
+    #"</sheetData><mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="C1:D1" x=y/></mergeCells>"#,
   ]
 
   static func workbook(_ rows: String, trailer: String = "</sheetData>") throws -> Workbook {

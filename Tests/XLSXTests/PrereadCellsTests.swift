@@ -226,6 +226,37 @@ struct PrereadCellsTests {
     #expect(grid[CellReference(row: 2998, column: 4)]?.value == .number(2999.5))
   }
 
+  /// `<mergeCell ref="…"/>` tags read ahead, and the ones left to libxml2 (which the
+  /// handler reads or ignores as before): another attribute, a `$`, no range, content,
+  /// inside `<sheetData>`.
+  @Test("Merged ranges are read ahead in their order; the others are left to libxml2", arguments: [4096, 23])
+  func mergedRanges(_ chunkSize: Int) throws {
+    let rows = #"<row r="1"><c r="A1"><v>1</v></c></row><mergeCell ref="P1:P2"/>"#
+    let merges =
+      #"<mergeCells count="9"><mergeCell ref="A1:B2"/><mergeCell ref='C3:D4'/><mergeCell ref="E5:F6" x="1"/>"#
+      + #"<mergeCell ref="$G$7:H8"/><mergeCell ref="K11"/><mergeCell ref="A1:ZZZZ1"/>"#
+      + "\n" + #"<mergeCell ref="L12:M13"></mergeCell><mergeCell ref="N14:O15"/></mergeCells>"#
+    let workbook = try Differential.workbook(rows, trailer: "</sheetData>" + merges)
+    Differential.compare(workbook, name: "merged ranges")
+    let sheet = try #require(workbook.sheets.first)
+    let cursor = try workbook.rows(of: sheet)
+    while try cursor.next() != nil {}
+    #expect(cursor.prereadMergedRanges == 4)  // A1:B2, C3:D4, K11, N14:O15
+    #expect(
+      cursor.mergedRanges.map(\.description)
+        == ["A1:B2", "P1:P2", "C3:D4", "E5:F6", "G7:H8", "K11:K11", "L12:M13", "N14:O15"])
+
+    // Read in chunks of any size, the same ranges (the reader sorts them).
+    let part = Array((CellBlankerTests.head + rows + "</sheetData>" + merges + "</worksheet>").utf8)
+    let plain = part.withUnsafeBytes { ReaderFuzzHarness.readWorksheet($0, chunkSize: chunkSize, blanking: false) }
+    let reading = part.withUnsafeBytes {
+      ReaderFuzzHarness.readWorksheet($0, chunkSize: chunkSize, blanking: true, squeezing: true)
+    }
+    #expect(reading.error == nil)
+    #expect(reading.mergedRanges.sorted() == plain.mergedRanges.sorted())
+    #expect(plain.mergedRanges.count == 8)
+  }
+
   @Test("A workbook's own sheets are read ahead: the samples")
   func samplesAreReadAhead() throws {
     var count = 0

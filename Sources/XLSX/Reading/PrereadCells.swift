@@ -10,6 +10,10 @@
 /// Only cells whose taking-in can neither fail (a shared-string index in range, texts
 /// within the limit) nor end a row (see ``CellBlanker``) are read ahead, so taking one
 /// in never stops the parser at another place, and rows end at libxml2's events only.
+///
+/// It also keeps the merged ranges ``CellBlanker`` read ahead (`<mergeCell ref="…"/>`):
+/// those need no place, as the reader sorts a sheet's merged ranges and uses them only
+/// once the whole part has parsed.
 final class PrereadCells {
   /// Where a piece of a cell is in ``arena``: `count` bytes from `offset`; a count of -1
   /// for a piece the cell does not have.
@@ -113,5 +117,13 @@ final class PrereadCells {
       arena.removeAll(keepingCapacity: true)
       next = 0
     }
+  }
+
+  /// The merged ranges read ahead, in the order read.
+  private(set) var mergedRanges: [CellRange] = []
+
+  /// Adds a merged range read ahead.
+  func appendMergedRange(_ range: CellRange) {
+    mergedRanges.append(range)
   }
 }

@@ -343,7 +343,7 @@ public final class RowCursor {
   /// which squeezed cells shift. So the part is read once more, only on this path, for
   /// the error the file itself gives.
   private func unfilteredError() -> XLSXError? {
-    guard blankedCells > 0, let unfiltered else { return nil }
+    guard blankedCells > 0 || (blanker?.prereadMergedRanges ?? 0) > 0, let unfiltered else { return nil }
     do {
       let cursor = try unfiltered()
       while try cursor.next() != nil {}
@@ -358,6 +358,9 @@ public final class RowCursor {
 
   /// Cells ``CellBlanker`` has read ahead so far (for tests).
   var prereadCells: Int { blanker?.prereadCells ?? 0 }
+
+  /// Merged ranges ``CellBlanker`` has read ahead so far (for tests).
+  var prereadMergedRanges: Int { blanker?.prereadMergedRanges ?? 0 }
 
   /// The next chunk of the part, passed through ``blanker`` when it is on.
   private func nextChunk(of stream: PartStream) throws(XLSXError) -> UnsafeRawBufferPointer? {

@@ -23,8 +23,10 @@ final class WorksheetHandler: SAXHandler {
 
   /// Rows completed and not yet taken by the cursor.
   var pendingRows: [Row] = []
-  /// Merged ranges, complete once the part has been parsed.
-  private(set) var mergedRanges: [CellRange] = []
+  /// Merged ranges, complete once the part has been parsed (without error), in no
+  /// particular order: those libxml2 parsed, then those read ahead.
+  var mergedRanges: [CellRange] { parsedMergedRanges + preread.mergedRanges }
+  private var parsedMergedRanges: [CellRange] = []
   /// The `<dimension>` the file claims (a hint only: it may be absent or wrong).
   private(set) var declaredDimension: CellRange?
 
@@ -92,7 +94,7 @@ final class WorksheetHandler: SAXHandler {
     case UInt8(ascii: "i") where name.is("is"):
       startInlineString()
     case UInt8(ascii: "m") where name.is("mergeCell"):
-      if let ref = attributes.value("ref"), let range = Self.parseRange(ref) { mergedRanges.append(range) }
+      if let ref = attributes.value("ref"), let range = Self.parseRange(ref) { parsedMergedRanges.append(range) }
     case UInt8(ascii: "d") where name.is("dimension"):
       if let ref = attributes.value("ref") { declaredDimension = Self.parseRange(ref) }
     default:
@@ -333,7 +335,9 @@ final class WorksheetHandler: SAXHandler {
     }
   }
 
-  private static func parseRange(_ bytes: UnsafeBufferPointer<UInt8>) -> CellRange? {
+  /// The range a `ref` attribute names (`A1:B2`, or one cell); nil when it names none.
+  /// (Also what ``CellBlanker`` reads a merged range ahead with.)
+  static func parseRange(_ bytes: UnsafeBufferPointer<UInt8>) -> CellRange? {
     guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
       return CellReference.parse(bytes).map { CellRange(first: $0, last: $0) }
     }
