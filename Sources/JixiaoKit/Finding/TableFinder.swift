@@ -123,22 +123,26 @@ extension TableFinder {
       var found: [Found] = []
       for column in text.displayedColumns(inRow: row) {
         let reference = CellReference(row: row, column: column)
-        let source = text.sourceReference(of: reference)
-        if ownCellsOnly && source.row != row { continue }
+        if ownCellsOnly && text.sourceReference(of: reference).row != row { continue }
         guard let label = text.label(at: reference), let (field, alias) = match(label, in: candidates) else { continue }
-        found.append((field, column, source, text.text(at: reference) ?? label, alias))
+        found.append((field, column, text.sourceReference(of: reference), text.text(at: reference) ?? label, alias))
       }
       return found
     }
+    /// The distinct fields of `found`, one bit each (no set made for every row).
+    func fieldBits(_ found: [Found]) -> UInt16 {
+      found.reduce(0) { $0 | IndicatorColumns.bit(of: $1.field) }
+    }
+    let nameOrLevel = IndicatorColumns.bit(of: .name) | IndicatorColumns.bit(of: .level1) | IndicatorColumns.bit(of: .level2)
     for row in text.rows {
       let first = fields(inRow: row, ownCellsOnly: false)
-      let distinct = Set(first.map(\.field))
-      guard distinct.count >= 3, !distinct.isDisjoint(with: [.name, .level1, .level2]) else { continue }
+      let distinct = fieldBits(first)
+      guard distinct.nonzeroBitCount >= 3, distinct & nameOrLevel != 0 else { continue }
       var byColumn: [Int: Found] = [:]
       for found in first { byColumn[found.column] = found }
       var lastRow = row
       let second = fields(inRow: row + 1, ownCellsOnly: true)
-      if Set(second.map(\.field)).count >= 2 {
+      if fieldBits(second).nonzeroBitCount >= 2 {
         lastRow = row + 1
         for found in second { byColumn[found.column] = found }
       }
@@ -172,6 +176,9 @@ struct IndicatorColumns {
 
   /// The columns of the fields found.
   var values: [Int] { columns.compactMap { $0 } }
+
+  /// One bit for `field`, for sets of fields.
+  static func bit(of field: IndicatorColumn) -> UInt16 { 1 << position(of: field) }
 
   private static func position(of field: IndicatorColumn) -> Int {
     switch field {

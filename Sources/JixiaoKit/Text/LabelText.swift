@@ -9,16 +9,46 @@ public enum LabelText {
     if isNormal(text) { return text }
     // Written as UTF-8 straight into the new string: folding never lengthens a scalar's
     // encoding (full-width forms take 3 bytes, their ASCII 1), so the input's length is
-    // room enough.
-    return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-      var count = 0
-      for scalar in text.unicodeScalars where !isSpace(scalar) {
-        for byte in fold(scalar).utf8 {
-          buffer[count] = byte
-          count += 1
+    // room enough. Read as bytes, like ``departures(_:)``: printable ASCII and the CJK
+    // block U+4000–U+9FFF are copied as they are, other scalars decoded and tested.
+    return ByteKey.withUTF8(text) { bytes in
+      String(unsafeUninitializedCapacity: bytes.count) { buffer in
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+          let lead = bytes[index]
+          switch lead {
+          case 0x21...0x7E:
+            buffer[count] = lead
+            count += 1
+            index += 1
+          case 0x09...0x0D, 0x20:
+            index += 1
+          case 0xE4...0xE9 where index + 2 < bytes.count:
+            buffer[count] = lead
+            buffer[count + 1] = bytes[index + 1]
+            buffer[count + 2] = bytes[index + 2]
+            count += 3
+            index += 3
+          default:
+            // One scalar (a String's bytes are valid UTF-8).
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+            var offset = 1
+            while offset < length, index + offset < bytes.count {
+              value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+              offset += 1
+            }
+            index += length
+            guard let scalar = Unicode.Scalar(value), !isSpace(scalar) else { continue }
+            for byte in fold(scalar).utf8 {
+              buffer[count] = byte
+              count += 1
+            }
+          }
         }
+        return count
       }
-      return count
     }
   }
 

@@ -45,6 +45,21 @@ struct LabelTextTests {
     }
   }
 
+  /// The byte-level normaliser agrees with the scalar definition for every scalar, each
+  /// between two CJK characters and after a space (so the text is not normal already).
+  @Test func normalizeAgreesWithTheDefinitionForEveryScalar() {
+    var disagreements: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      var expected = String.UnicodeScalarView(["年"])
+      if !LabelText.isSpace(scalar) { expected.append(LabelText.fold(scalar)) }
+      expected.append("度")
+      let input = "年 " + String(Character(scalar)) + "度"
+      if Array(LabelText.normalize(input).utf8) != Array(String(expected).utf8) { disagreements.append(value) }
+    }
+    #expect(disagreements.isEmpty)
+  }
+
   /// The byte-level test for "already normal" agrees with the scalar definition for every
   /// scalar, alone and between two CJK characters.
   @Test func normalTestAgreesWithTheDefinitionForEveryScalar() {
