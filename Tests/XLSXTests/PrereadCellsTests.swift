@@ -257,6 +257,18 @@ struct PrereadCellsTests {
     #expect(plain.mergedRanges.count == 8)
   }
 
+  /// The lexer now goes on after `</sheetData>`: a second `<sheetData>` (not valid
+  /// SpreadsheetML, but well-formed XML, which the handler reads like the first) reads the
+  /// same, its cells read ahead as the first one's are.
+  @Test("A second sheetData after the merged ranges reads the same")
+  func secondSheetData() throws {
+    let rows = #"<row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1"/></row></sheetData>"#
+      + #"<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>"#
+      + #"<sheetData><row r="1"><c r="C1"><v>3</v></c></row><row><c><v>4</v></c></row>"#
+    let workbook = try Differential.workbook(rows)
+    #expect(try Self.prereadCount(workbook, name: "second sheetData") == 4)  // A1, B1, C1 and the cell without r
+  }
+
   @Test("A workbook's own sheets are read ahead: the samples")
   func samplesAreReadAhead() throws {
     var count = 0

@@ -521,7 +521,7 @@ struct CellBlanker {
   /// `mergeCell` it is given to its merged ranges and changes nothing else, and the
   /// ranges are used only once the part has parsed without error, so the range goes
   /// straight into ``PrereadCells/mergedRanges``. libxml2 and the handler spend about
-  /// 1,300 instructions on each such element (a form sheet has dozens). Returns the end of
+  /// 1,500 instructions on each such element (a form sheet has dozens). Returns the end of
   /// the tag; nil, having changed nothing, when it is not so.
   @inline(__always)
   private mutating func prereadMergedRange(
