@@ -117,7 +117,7 @@ struct MergeSummary {
   let seconds: Double
 
   var line: String {
-    let byStatus = [FileStatus.ok, .warnings, .errors, .unreadable, .skipped].map { status in
+    let byStatus = FileStatus.allCases.map { status in
       "\(status.chineseName) \(counts.files(status))"
     }
     let bySeverity = Severity.allCases.map { severity in "\(severity.chineseName) \(counts.issues(severity))" }

@@ -1,7 +1,7 @@
 import Foundation
 import XLSX
 
-/// What became of one input file.
+/// What became of one input file. Declared in the order reports list the statuses in.
 public enum FileStatus: String, Sendable, Equatable, CaseIterable {
   case ok, warnings, errors, unreadable, skipped
 

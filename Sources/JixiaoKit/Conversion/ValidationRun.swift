@@ -80,7 +80,7 @@ public struct ValidationRun: Sendable {
     return (known + unknown).compactMap { code in counts[code].map { (code, $0.severity, $0.count) } }
   }
 
-  static let statusOrder: [FileStatus] = [.ok, .warnings, .errors, .unreadable, .skipped]
+  static let statusOrder = FileStatus.allCases
 
   /// Issues in review order: severity (error, warning, info); then sheet, in workbook
   /// order (file-level issues first); then cell in row-major order (row, then column);

@@ -333,7 +333,7 @@ public struct ConsolidatedWorkbook {
       [.string("文件数", style: styles.text), .number(Double(files.count), style: styles.text)],
     ]
     let counts = ResultCounts(files)
-    for status in [FileStatus.ok, .warnings, .errors, .unreadable, .skipped] {
+    for status in FileStatus.allCases {
       rows.append([
         .string("状态：\(status.chineseName)（\(status.rawValue)）", style: styles.text),
         .number(Double(counts.files(status)), style: styles.text),

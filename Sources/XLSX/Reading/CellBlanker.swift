@@ -107,6 +107,9 @@ struct CellBlanker {
   private(set) var prereadCells = 0
   /// Merged ranges read ahead into ``preread`` so far (see ``prereadMergedRange(at:_:)``).
   private(set) var prereadMergedRanges = 0
+  /// Whether any byte of the part was blanked (a cell or a merged range), so that an error
+  /// is to be taken from an unfiltered read.
+  var blankedAnything: Bool { blankedCells > 0 || prereadMergedRanges > 0 }
   /// Bytes of the part given so far.
   private var scannedBytes = 0
 
@@ -175,13 +178,23 @@ struct CellBlanker {
   /// Bytes the runs noted so far in this chunk lose to squeezing.
   private var squeezedInChunk = 0
 
-  /// Notes the run `start..<end` just blanked, to be squeezed to one space.
+  /// Notes the run `start..<end` to be blanked, to be squeezed to one space; returns
+  /// whether it was noted (only when squeezing). A noted run needs no spaces written:
+  /// ``squeeze(_:)`` writes its one space and drops the rest of its bytes.
   @inline(__always)
-  private mutating func noteBlanked(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) {
-    guard squeezes, end - start > 1, let chunkBase else { return }
+  @discardableResult
+  private mutating func noteBlanked(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) -> Bool {
+    guard squeezes, end - start > 1, let chunkBase else { return false }
     squeezable.append(start - chunkBase)
     squeezable.append(end - chunkBase)
     squeezedInChunk += end - start - 1
+    return true
+  }
+
+  /// Blanks the run `start..<end`: noted for squeezing, else overwritten with spaces.
+  @inline(__always)
+  private mutating func blankRun(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) {
+    if !noteBlanked(start, end) { Self.fillWithSpaces(start, end) }
   }
 
   /// Squeezes each noted run of `chunk` (ascending, apart) to one space, moving up the
@@ -379,8 +392,7 @@ struct CellBlanker {
           if depth == 3, end - styleEnd >= 2, styleEnd[0] == UInt8(ascii: "/"), styleEnd[1] == UInt8(ascii: ">"),
             mayBlank(upTo: styleEnd + 2), followedByReset(styleEnd + 2, end)
           {
-            Self.fillWithSpaces(start, styleEnd + 2)
-            noteBlanked(start, styleEnd + 2)
+            blankRun(start, styleEnd + 2)
             blankedCells &+= 1
             return styleEnd + 2
           }
@@ -393,8 +405,7 @@ struct CellBlanker {
       if depth == 3, tagEnd - start >= 17, start[3] == UInt8(ascii: "s"), mayBlank(upTo: tagEnd),
         isCandidate(start, tagEnd, end)
       {
-        memset(start, Int32(UInt8(ascii: " ")), tagEnd - start)
-        noteBlanked(start, tagEnd)
+        blankRun(start, tagEnd)
         blankedCells += 1
         return tagEnd
       }
@@ -494,7 +505,7 @@ struct CellBlanker {
       else { return nil }
     }
     // The cell's end where libxml2 reads it: before the runs squeezed up to its own.
-    if !keepsLineFeeds { noteBlanked(start, cursor) }
+    let noted = !keepsLineFeeds && noteBlanked(start, cursor)
     preread.append(
       end: chunkOffset + (cursor - chunkBase) - squeezedInChunk,
       bytes: UnsafeBufferPointer(start: start, count: cursor - start),
@@ -504,7 +515,7 @@ struct CellBlanker {
     columnBound = column + 1
     if keepsLineFeeds {
       Self.fillWithSpacesKeepingLineFeeds(start, cursor)
-    } else {
+    } else if !noted {
       Self.fillWithSpaces(start, cursor)
     }
     if blanksWideCharacters { columnsMayShift = true }
@@ -540,9 +551,8 @@ struct CellBlanker {
       let range = WorksheetHandler.parseRange(UnsafeBufferPointer(start: value, count: close - value))
     else { return nil }
     let tagEnd = close + 3
-    noteBlanked(start, tagEnd)
     preread.appendMergedRange(range)
-    Self.fillWithSpaces(start, tagEnd)
+    blankRun(start, tagEnd)
     prereadMergedRanges &+= 1
     return tagEnd
   }

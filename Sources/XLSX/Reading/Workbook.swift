@@ -343,7 +343,7 @@ public final class RowCursor {
   /// which squeezed cells shift. So the part is read once more, only on this path, for
   /// the error the file itself gives.
   private func unfilteredError() -> XLSXError? {
-    guard blankedCells > 0 || (blanker?.prereadMergedRanges ?? 0) > 0, let unfiltered else { return nil }
+    guard blanker?.blankedAnything == true, let unfiltered else { return nil }
     do {
       let cursor = try unfiltered()
       while try cursor.next() != nil {}
