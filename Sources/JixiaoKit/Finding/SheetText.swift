@@ -91,14 +91,18 @@ final class SheetText {
 
   /// What a person sees at `reference` (the anchor's value inside a merged range).
   func value(at reference: CellReference) -> CellValue? {
-    guard let cell = grid.displayedCell(at: reference), !cell.value.isBlank else { return nil }
-    return Self.shown(cell, formatKinds)
+    guard let index = grid.displayedCellIndex(at: reference) else { return nil }
+    return shownValue(ofCellAt: index)
   }
 
-  /// The value as shown: a percentage-formatted number becomes its percent text.
-  private static func shown(_ cell: Cell, _ kinds: [NumberFormatKind]) -> CellValue {
-    guard case .number(let number) = cell.value, cell.styleIndex < kinds.count, kinds[cell.styleIndex] == .percent
-    else { return cell.value }
+  /// The value of `grid.cells[index]` as shown, nil when blank. Reads the cell's fields in
+  /// place: copying the whole cell would count a reference to its formula too.
+  private func shownValue(ofCellAt index: Int) -> CellValue? {
+    let value = grid.cells[index].value
+    if value.isBlank { return nil }
+    guard case .number(let number) = value else { return value }
+    let style = grid.cells[index].styleIndex
+    guard style < formatKinds.count, formatKinds[style] == .percent else { return value }
     return .string(NumberText.shortest(Scoring.rounded(number * 100)) + "%")
   }
 
@@ -111,9 +115,8 @@ final class SheetText {
   func label(at reference: CellReference) -> String? {
     guard let index = grid.displayedCellIndex(at: reference) else { return nil }
     if let known = normalized[index] { return known }
-    let cell = grid.cells[index]
-    guard !cell.value.isBlank else { return nil }
-    let made = LabelText.normalize(Self.text(of: Self.shown(cell, formatKinds)))
+    guard let value = shownValue(ofCellAt: index) else { return nil }
+    let made = LabelText.normalize(Self.text(of: value))
     normalized[index] = made
     return made
   }
