@@ -107,27 +107,95 @@ public struct Goals: Sendable, Equatable {
 }
 
 /// One row of the indicator table.
+///
+/// A value, with its fields in one shared object copied on write: a merge hands every
+/// indicator to several checks and to both outputs, and copying nine texts' references
+/// each time (atomic counts) cost more than the rest of those steps.
 public struct Indicator: Sendable, Equatable {
   /// Canonical 一级 name (`产出指标` …) or the raw text.
-  public var level1: String?
+  public var level1: String? {
+    get { storage.fields.level1 }
+    _modify { yield &uniqueStorage.fields.level1 }
+  }
   /// Canonical 二级 name (`数量指标` …) or the raw text.
-  public var level2: String?
+  public var level2: String? {
+    get { storage.fields.level2 }
+    _modify { yield &uniqueStorage.fields.level2 }
+  }
   /// The indicator's name without its "(5 分)" suffix or "指标1：" prefix.
-  public var name: String
-  public var target: Value?
-  public var actual: Value?
-  public var weight: Double?
-  public var score: Double?
-  public var deviation: String?
+  public var name: String {
+    get { storage.fields.name }
+    _modify { yield &uniqueStorage.fields.name }
+  }
+  public var target: Value? {
+    get { storage.fields.target }
+    _modify { yield &uniqueStorage.fields.target }
+  }
+  public var actual: Value? {
+    get { storage.fields.actual }
+    _modify { yield &uniqueStorage.fields.actual }
+  }
+  public var weight: Double? {
+    get { storage.fields.weight }
+    _modify { yield &uniqueStorage.fields.weight }
+  }
+  public var score: Double? {
+    get { storage.fields.score }
+    _modify { yield &uniqueStorage.fields.score }
+  }
+  public var deviation: String? {
+    get { storage.fields.deviation }
+    _modify { yield &uniqueStorage.fields.deviation }
+  }
   /// 1-based sheet row.
-  public var row: Int
+  public var row: Int {
+    get { storage.fields.row }
+    _modify { yield &uniqueStorage.fields.row }
+  }
   /// Field → A1 reference.
-  public var cells: CellMap
+  public var cells: CellMap {
+    get { storage.fields.cells }
+    _modify { yield &uniqueStorage.fields.cells }
+  }
+
+  private var storage: Storage
 
   public init(name: String, row: Int) {
-    self.name = name
-    self.row = row
-    cells = [:]
+    storage = Storage(Fields(name: name, row: row))
+  }
+
+  public static func == (lhs: Indicator, rhs: Indicator) -> Bool {
+    lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+  }
+
+  /// The storage, copied first if another indicator shares it.
+  private var uniqueStorage: Storage {
+    mutating get {
+      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+      return storage
+    }
+  }
+
+  /// The shared object. Written only through ``uniqueStorage``, so never while shared;
+  /// and never read while written (an indicator is one value, not shared memory), so
+  /// its accesses need no run-time exclusivity checks, which cost more than the
+  /// reference counts this object saves.
+  private final class Storage: @unchecked Sendable {
+    @exclusivity(unchecked) var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private struct Fields: Equatable {
+    var level1: String?
+    var level2: String?
+    var name: String
+    var target: Value?
+    var actual: Value?
+    var weight: Double?
+    var score: Double?
+    var deviation: String?
+    var row: Int
+    var cells: CellMap = [:]
   }
 }
 
