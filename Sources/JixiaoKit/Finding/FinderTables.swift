@@ -12,6 +12,9 @@ struct FinderTables: Sendable {
   let otherFundsRows: AliasCandidates<String>
   /// The prefixes of funds sub-rows (`其中:`), normalised.
   let fundsSubRowPrefixes: [String]
+  /// Every goal label (预期目标, 实际完成情况 and the block's): a text that matches none
+  /// is passed over with one test instead of three.
+  let goalLabels: AliasSet
 
   init(_ mapping: Mapping) {
     headerCandidates = AliasCandidates(HeaderField.allCases.compactMap { field in mapping.header[field].map { (field, $0) } })
@@ -25,6 +28,10 @@ struct FinderTables: Sendable {
     otherFundsRows = AliasCandidates(
       rows.filter { !order.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     fundsSubRowPrefixes = mapping.funds.subRowPrefixes.map(LabelText.normalize)
+    var goalLabels = mapping.goals.expected
+    goalLabels.add(mapping.goals.actual)
+    goalLabels.add(mapping.goals.blockLabels)
+    self.goalLabels = goalLabels
   }
 }
 

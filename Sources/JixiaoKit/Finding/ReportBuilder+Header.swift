@@ -177,6 +177,7 @@ extension ReportBuilder {
       for cell in text.cells(inRow: row) where text.isAnchor(cell.reference) {
         guard let label = text.label(at: cell.reference) else { continue }
         let signature = TextSignature(label)
+        guard finder.tables.goalLabels.match(label, signature: signature) != nil else { continue }
         if report.goals.expected == nil, let alias = goals.expected.match(label, signature: signature) {
           if let (value, at) = goalValue(for: cell.reference) {
             report.goals.expected = value

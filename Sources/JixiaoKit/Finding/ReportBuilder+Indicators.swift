@@ -180,7 +180,7 @@ extension ReportBuilder {
   /// indicator weighs what the group has left.
   private mutating func fillWeightsFromGroupLabels() {
     for group in groupWeights {
-      let members = report.indicators.indices.filter { report.indicators[$0].level1 == group.group }
+      let members = report.indicators.indices.filter { report.indicators[$0].level1?.equalsBytes(group.group) == true }
       let missing = members.filter { report.indicators[$0].weight == nil }
       guard missing.count == 1 else { continue }
       let known = members.compactMap { report.indicators[$0].weight }.reduce(0, +)
@@ -192,20 +192,20 @@ extension ReportBuilder {
 
   private func canonicalLevel1(_ raw: String) -> String {
     let label = LabelText.normalize(raw)
-    return mapping.categories.first { $0.name == label || $0.synonyms.match(label) != nil }?.name ?? raw
+    return mapping.categories.first { $0.name.equalsBytes(label) || $0.synonyms.match(label) != nil }?.name ?? raw
   }
 
   /// The canonical 二级 name: a child of the row's 一级 category first, then of any other.
   private func canonicalLevel2(_ raw: String, under level1: String?) -> String {
     let label = LabelText.normalize(raw)
     func child(in category: Category) -> String? {
-      category.children.first(where: { $0.name == label || $0.synonyms.match(label) != nil })?.name
+      category.children.first(where: { $0.name.equalsBytes(label) || $0.synonyms.match(label) != nil })?.name
     }
     let categories = mapping.categories
-    for category in categories where category.name == level1 {
+    for category in categories where level1.map(category.name.equalsBytes) == true {
       if let name = child(in: category) { return name }
     }
-    for category in categories where category.name != level1 {
+    for category in categories where level1.map(category.name.equalsBytes) != true {
       if let name = child(in: category) { return name }
     }
     return raw

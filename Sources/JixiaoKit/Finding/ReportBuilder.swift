@@ -140,11 +140,27 @@ extension String {
   var trimmingWhitespace: String {
     let scalars = unicodeScalars
     // Most texts have no space at either end: two scalars tell.
-    guard let head = scalars.first, let tail = scalars.last else { return self }
+    guard let head = scalars.first, let tail = lastScalar else { return self }
     if !FoldedText.isSpace(head) && !FoldedText.isSpace(tail) { return self }
     guard let first = scalars.firstIndex(where: { !FoldedText.isSpace($0) }) else { return "" }
     let last = scalars.lastIndex(where: { !FoldedText.isSpace($0) })!
     if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
     return String(scalars[first...last])
+  }
+
+  /// The last Unicode scalar, decoded from the last bytes (`unicodeScalars.last` steps
+  /// back through the generic index, several times the cost).
+  private var lastScalar: Unicode.Scalar? {
+    if let answer = utf8.withContiguousStorageIfAvailable(Self.lastScalar(of:)) { return answer }
+    return unicodeScalars.last
+  }
+
+  private static func lastScalar(of bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+    guard var start = bytes.indices.last else { return nil }
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }  // continuation bytes
+    var iterator = UnsafeBufferPointer(rebasing: bytes[start...]).makeIterator()
+    var decoder = UTF8()
+    guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+    return scalar
   }
 }

@@ -86,6 +86,18 @@ extension String {
     needle.isEmpty || ByteKey.contains(self, Array(needle.utf8))
   }
 
+  /// Whether the two strings have the same UTF-8 bytes: equality of texts in one normal
+  /// form (labels in ``LabelText`` form, canonical names from the mapping) without the
+  /// canonical-equivalence test of `==`, which costs hundreds of instructions for
+  /// Chinese text.
+  func equalsBytes(_ other: String) -> Bool {
+    ByteKey.withUTF8(self) { text in
+      ByteKey.withUTF8(other) { other in
+        text.count == other.count && (text.isEmpty || memcmp(text.baseAddress!, other.baseAddress!, text.count) == 0)
+      }
+    }
+  }
+
   /// Whether this string's UTF-8 bytes start with those of `prefix` (`hasPrefix` and
   /// `utf8.starts(with:)` cost several times more).
   func hasPrefixBytes(_ prefix: String) -> Bool {

@@ -56,7 +56,7 @@ struct GroupWeightCheck: ReportCheck {
   func run(_ context: inout CheckContext) {
     let report = context.report
     for group in report.groupWeights {
-      let members = report.indicators.filter { group.group.isEmpty || $0.level1 == group.group }
+      let members = report.indicators.filter { group.group.isEmpty || $0.level1?.equalsBytes(group.group) == true }
       guard !members.isEmpty, !members.contains(where: { $0.weight == nil }) else { continue }
       let sum = Scoring.rounded(members.compactMap(\.weight).reduce(0, +))
       guard abs(sum - group.weight) > context.tolerances.score else { continue }
@@ -108,10 +108,10 @@ struct CategoryCheck: ReportCheck {
     var reported: Set<String> = []
     for indicator in context.report.indicators {
       guard let level1 = indicator.level1 else { continue }
-      let category = categories.first(where: { $0.name == level1 })
+      let category = categories.first(where: { $0.name.equalsBytes(level1) })
       if let category {
         guard let level2 = indicator.level2, !category.children.isEmpty else { continue }
-        if category.children.contains(where: { $0.name == level2 }) { continue }
+        if category.children.contains(where: { $0.name.equalsBytes(level2) }) { continue }
       }
       // Each unknown pair is reported once.
       guard reported.insert("\(level1)|\(indicator.level2 ?? "")").inserted else { continue }
@@ -123,7 +123,7 @@ struct CategoryCheck: ReportCheck {
       }
       // A known 一级 with a 二级 it does not have (the tests above let nothing else through).
       guard let level2 = indicator.level2 else { continue }
-      if let owner = categories.first(where: { $0.children.contains { $0.name == level2 } }) {
+      if let owner = categories.first(where: { $0.children.contains { $0.name.equalsBytes(level2) } }) {
         context.report(
           "unknown-category", "二级指标「\(level2)」属于「\(owner.name)」，却放在「\(level1)」下",
           cell: indicator.cells["level2"], field: "level2", found: .string(level1), expected: .string(owner.name))
