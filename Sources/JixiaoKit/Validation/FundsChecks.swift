@@ -45,18 +45,24 @@ struct FundsScoreCheck: ReportCheck {
 struct FundsRowsCheck: ReportCheck {
   static let departmentParts = ["基本支出总额", "项目支出总额"]
 
+  /// The amounts compared, by field name (closures: a key path is applied through the
+  /// runtime, at several times the cost).
+  private static let amounts: [(field: String, of: @Sendable (FundsRow) -> Double?)] = [
+    ("initialBudget", { $0.initialBudget }), ("budget", { $0.budget }), ("executed", { $0.executed }),
+  ]
+
   func run(_ context: inout CheckContext) {
     let funds = context.report.funds
     let totals = context.mapping.funds.totalItems
-    if let totalIndex = funds.firstIndex(where: { totals.contains($0.item) }) {
+    // Items are canonical names from the mapping or labels as read: compared as bytes.
+    func isTotal(_ row: FundsRow) -> Bool { totals.contains { $0.equalsBytes(row.item) } }
+    func isDepartmentPart(_ row: FundsRow) -> Bool { Self.departmentParts.contains { $0.equalsBytes(row.item) } }
+    if let totalIndex = funds.firstIndex(where: isTotal) {
       let total = funds[totalIndex]
-      let parts = funds[(totalIndex + 1)...].filter { !totals.contains($0.item) && !Self.departmentParts.contains($0.item) }
-      let amounts: [(String, KeyPath<FundsRow, Double?>)] = [
-        ("initialBudget", \.initialBudget), ("budget", \.budget), ("executed", \.executed),
-      ]
-      for (field, path) in amounts {
-        guard let stated = total[keyPath: path], parts.contains(where: { $0[keyPath: path] != nil }) else { continue }
-        let sum = Scoring.rounded(parts.compactMap { $0[keyPath: path] }.reduce(0, +))
+      let parts = funds[(totalIndex + 1)...].filter { !isTotal($0) && !isDepartmentPart($0) }
+      for (field, amount) in Self.amounts {
+        guard let stated = amount(total), parts.contains(where: { amount($0) != nil }) else { continue }
+        let sum = Scoring.rounded(parts.compactMap(amount).reduce(0, +))
         guard abs(sum - stated) > context.tolerances.amount else { continue }
         context.report(
           "funds-rows-mismatch",
@@ -64,8 +70,8 @@ struct FundsRowsCheck: ReportCheck {
           cell: total.cells[field], field: "funds.\(field)", found: .number(stated), expected: .number(sum))
       }
     }
-    let parts = funds.filter { Self.departmentParts.contains($0.item) }
-    if parts.count == 2, let whole = funds.first(where: { $0.item == "部门整体支出总额" }), let budget = whole.budget,
+    let parts = funds.filter(isDepartmentPart)
+    if parts.count == 2, let whole = funds.first(where: { $0.item.equalsBytes("部门整体支出总额") }), let budget = whole.budget,
       let basic = parts[0].budget, let project = parts[1].budget,
       abs(basic + project - budget) > context.tolerances.amount
     {

@@ -80,8 +80,8 @@ struct IndicatorScoringCheck: ReportCheck {
       let assessment = IndicatorAssessment(indicator, weight: weight, rules: rules, values: values)
       let deducted = score < weight - context.tolerances.score
       let explained = !DeviationText.isEmpty(indicator.deviation) || !DeviationText.isEmpty(note)
-      let cell = indicator.cells["score"]
-      // Message parts, made only when an issue is reported.
+      // The cell and the message parts, found only when an issue is reported.
+      var cell: String? { indicator.cells["score"] }
       var name: String { "指标「\(indicator.name)」" }
       var result: String { "（\(indicator.target?.text ?? "—") → \(indicator.actual?.text ?? "—")）" }
 
