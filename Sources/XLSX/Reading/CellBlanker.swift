@@ -382,10 +382,10 @@ struct CellBlanker {
       start[3] == UInt8(ascii: "r"), start[4] == UInt8(ascii: "=")
     {
       let value = start + 6
-      let (close, onRow) = Self.reference(value, quote: quote, row: row, end)
+      let (close, column) = Self.reference(value, quote: quote, row: row, end)
       guard close < end else { return nil }
       cursor = close + 1
-      if onRow {
+      if let column {
         clean = true
         if let styleEnd = Self.style(from: cursor, quote: quote, end) {
           cursor = Self.typeEnd(from: styleEnd, quote: quote, end) ?? styleEnd
@@ -397,7 +397,8 @@ struct CellBlanker {
             return styleEnd + 2
           }
         }
-        if let next = prereadCell(at: start, end) { return next }
+        let reference = CellReference(row: row - 1, column: column)
+        if let next = prereadCell(at: start, end, reading: (reference, close + 1)) { return next }
       }
     }
     guard let tagEnd = Self.tagEnd(from: cursor, end) else { return nil }
@@ -442,29 +443,33 @@ struct CellBlanker {
   /// at the next parser event, changes only the open row, which only libxml2's events end.
   /// Returns the end of the cell; nil, having changed nothing, when the cell is not so.
   /// (A cell without `r` takes the handler's row and leaves ``rowClean`` as it is.)
+  /// `known` is the `r` of a clean row's cell already read (by ``cellTag(at:_:)``) on
+  /// ``row``, and where the tag goes on after it.
   @inline(__always)
   private mutating func prereadCell(
-    at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+    at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>,
+    reading known: (reference: CellReference, next: UnsafeMutablePointer<UInt8>)? = nil
   ) -> UnsafeMutablePointer<UInt8>? {
     guard let preread, rowOpen, depth == 3, !preread.isFull, let chunkBase else { return nil }
     keepsLineFeeds = false
     blanksWideCharacters = false
     var cursor = start + 2
-    let reference = Self.attribute(UInt8(ascii: "r"), at: &cursor, end, allowing: Self.isReferenceByte)
-    let style = Self.attribute(UInt8(ascii: "s"), at: &cursor, end, allowing: Self.isDigit)
-    let type = Self.attribute(UInt8(ascii: "t"), at: &cursor, end, allowing: Self.isLetter)
-    let column: Int
-    var parsed: CellReference?
-    if let reference {
+    let parsed: CellReference?
+    if let known {
+      parsed = known.reference
+      cursor = known.next
+    } else if let reference = Self.attribute(UInt8(ascii: "r"), at: &cursor, end, allowing: Self.isReferenceByte) {
       // On the handler's row, so that taking the cell in cannot end a row: rows end at
       // libxml2's events only, in the chunk they would end in anyway.
       guard row != 0, rowClean, let cell = CellReference.parse(reference), cell.row == row - 1 else { return nil }
       parsed = cell
-      column = cell.column
     } else {
       guard columnBound < CellReference.maxColumns else { return nil }
-      column = columnBound
+      parsed = nil
     }
+    let column = parsed?.column ?? columnBound
+    let style = Self.attribute(UInt8(ascii: "s"), at: &cursor, end, allowing: Self.isDigit)
+    let type = Self.attribute(UInt8(ascii: "t"), at: &cursor, end, allowing: Self.isLetter)
     var formula: UnsafeBufferPointer<UInt8>?
     var value: UnsafeBufferPointer<UInt8>?
     var isInlineString = false
@@ -691,12 +696,12 @@ struct CellBlanker {
     return true
   }
 
-  /// The closing `quote` of the `r` value at `start` (or `end`), and whether the value is
-  /// ``referenceRow(_:_:)`` on `row`, read in one pass.
+  /// The closing `quote` of the `r` value at `start` (or `end`), and, when the value is
+  /// ``referenceRow(_:_:)`` on `row`, its 0-based column; read in one pass.
   @inline(__always)
   private static func reference(
     _ start: UnsafeMutablePointer<UInt8>, quote: UInt8, row: Int, _ end: UnsafeMutablePointer<UInt8>
-  ) -> (UnsafeMutablePointer<UInt8>, Bool) {
+  ) -> (UnsafeMutablePointer<UInt8>, column: Int?) {
     var cursor = start
     var column = 0
     while cursor < end, cursor - start < 3, cursor.pointee &- UInt8(ascii: "A") < 26 {
@@ -718,7 +723,7 @@ struct CellBlanker {
       onRow = false
       cursor += 1
     }
-    return (cursor, onRow)
+    return (cursor, onRow ? column - 1 : nil)
   }
 
   /// The end of ` s="DIGITS"` (1 to 9 digits, `quote` the quote) at `start`, before `end`.
