@@ -173,54 +173,43 @@ struct CellBlanker {
   /// Bytes given to libxml2 so far: the offset, in what libxml2 reads, of the chunk's
   /// first byte (``chunkOffset``); ``scannedBytes`` when not squeezing.
   private var givenBytes = 0
-  /// The chunk's blanked runs to squeeze, as offsets in the chunk: start, end, start, end…
-  private var squeezable: [Int] = []
-  /// Bytes the runs noted so far in this chunk lose to squeezing.
+  /// A chunk is squeezed as it is scanned: the bytes before ``unmoved`` have been moved up
+  /// to end at ``kept`` (the same place until a run is squeezed), the bytes from
+  /// ``unmoved`` on are where they were.
+  private var kept: UnsafeMutablePointer<UInt8>?
+  private var unmoved: UnsafeMutablePointer<UInt8>?
+  /// Bytes the runs squeezed so far in this chunk lost.
   private var squeezedInChunk = 0
 
-  /// Notes the run `start..<end` to be blanked, to be squeezed to one space; returns
-  /// whether it was noted (only when squeezing). A noted run needs no spaces written:
-  /// ``squeeze(_:)`` writes its one space and drops the rest of its bytes.
+  /// Whether the blanked run `start..<end` is squeezed to one space (rather than
+  /// overwritten with spaces).
   @inline(__always)
-  @discardableResult
-  private mutating func noteBlanked(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) -> Bool {
-    guard squeezes, end - start > 1, let chunkBase else { return false }
-    squeezable.append(start - chunkBase)
-    squeezable.append(end - chunkBase)
-    squeezedInChunk += end - start - 1
-    return true
+  private func isSqueezed(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) -> Bool {
+    squeezes && end - start > 1
   }
 
-  /// Blanks the run `start..<end`: noted for squeezing, else overwritten with spaces.
+  /// Squeezes the run `start..<end`, which follows every run squeezed before in the chunk,
+  /// to one space: the bytes since the last run are moved up to ``kept``, then the space.
+  /// The run's bytes are dropped, so it needs no spaces written, and must not be read after.
+  @inline(__always)
+  private mutating func squeezeRun(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) {
+    guard let kept, let unmoved else { return }
+    let gap = start - unmoved
+    if kept != unmoved, gap > 0 { memmove(kept, unmoved, gap) }
+    kept[gap] = UInt8(ascii: " ")
+    self.kept = kept + gap + 1
+    self.unmoved = end
+    squeezedInChunk &+= end - start - 1
+  }
+
+  /// Blanks the run `start..<end`: squeezed, else overwritten with spaces.
   @inline(__always)
   private mutating func blankRun(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) {
-    if !noteBlanked(start, end) { Self.fillWithSpaces(start, end) }
-  }
-
-  /// Squeezes each noted run of `chunk` (ascending, apart) to one space, moving up the
-  /// bytes between; returns the bytes left.
-  private func squeeze(_ chunk: UnsafeMutableRawBufferPointer) -> Int {
-    guard let base = chunk.baseAddress else { return 0 }
-    var write = squeezable[0]
-    var read = squeezable[0]
-    var index = 0
-    while index < squeezable.count {
-      let start = squeezable[index]
-      let end = squeezable[index + 1]
-      if start > read {
-        memmove(base + write, base + read, start - read)
-        write += start - read
-      }
-      base.storeBytes(of: UInt8(ascii: " "), toByteOffset: write, as: UInt8.self)
-      write += 1
-      read = end
-      index += 2
+    if isSqueezed(start, end) {
+      squeezeRun(start, end)
+    } else {
+      Self.fillWithSpaces(start, end)
     }
-    if chunk.count > read {
-      memmove(base + write, base + read, chunk.count - read)
-      write += chunk.count - read
-    }
-    return write
   }
 
   /// Blanks the candidates of the next chunk of the part, in place, and returns how many
@@ -229,10 +218,20 @@ struct CellBlanker {
   /// must be given, in order.
   @discardableResult
   mutating func blank(_ chunk: UnsafeMutableRawBufferPointer) -> Int {
-    squeezable.removeAll(keepingCapacity: true)
+    let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self)
+    kept = base
+    unmoved = base
     squeezedInChunk = 0
     blankInPlace(chunk)
-    let count = squeezable.isEmpty ? chunk.count : squeeze(chunk)
+    var count = chunk.count
+    if let base, let kept, let unmoved, kept != unmoved {
+      // The bytes after the last run.
+      let rest = base + chunk.count - unmoved
+      if rest > 0 { memmove(kept, unmoved, rest) }
+      count = kept + rest - base
+    }
+    self.kept = nil
+    self.unmoved = nil
     givenBytes += count
     return count
   }
@@ -509,10 +508,11 @@ struct CellBlanker {
         let index = parseInteger(value), index < preread.sharedStringCount
       else { return nil }
     }
-    // The cell's end where libxml2 reads it: before the runs squeezed up to its own.
-    let noted = !keepsLineFeeds && noteBlanked(start, cursor)
+    // The cell's end where libxml2 reads it: past the runs squeezed before it and, when
+    // it is squeezed itself, just past the one space it leaves.
+    let squeezed = !keepsLineFeeds && isSqueezed(start, cursor)
     preread.append(
-      end: chunkOffset + (cursor - chunkBase) - squeezedInChunk,
+      end: chunkOffset + (cursor - chunkBase) - squeezedInChunk - (squeezed ? cursor - start - 1 : 0),
       bytes: UnsafeBufferPointer(start: start, count: cursor - start),
       PrereadCells.Bytes(
         reference: parsed, style: style, type: type, formula: formula, value: value,
@@ -520,7 +520,9 @@ struct CellBlanker {
     columnBound = column + 1
     if keepsLineFeeds {
       Self.fillWithSpacesKeepingLineFeeds(start, cursor)
-    } else if !noted {
+    } else if squeezed {
+      squeezeRun(start, cursor)  // after its bytes were copied
+    } else {
       Self.fillWithSpaces(start, cursor)
     }
     if blanksWideCharacters { columnsMayShift = true }
