@@ -1,3 +1,5 @@
+import OrderedJSON
+
 /// Cells that ``CellBlanker`` read whole out of a chunk before libxml2 parsed it, and
 /// blanked, so that libxml2 skips them as white space.
 ///
@@ -55,8 +57,12 @@ final class PrereadCells {
   let textLimit: Int
 
   private var cells: [Cell] = []
-  /// The bytes of the waiting cells, each cell's copied whole.
-  private var arena: [UInt8] = []
+  /// The bytes of the waiting cells, each cell's copied whole: ``arenaCount`` bytes in
+  /// raw storage of ``arenaCapacity``, which costs a copy per cell where appending to an
+  /// `Array` cost about 130 instructions more.
+  private var arena: UnsafeMutablePointer<UInt8>
+  private var arenaCapacity: Int
+  private var arenaCount = 0
   /// The first cell not yet taken in.
   private var next = 0
 
@@ -69,12 +75,18 @@ final class PrereadCells {
 
   /// Whether no more cells may wait until some are taken in.
   @inline(__always)
-  var isFull: Bool { cells.count - next >= Self.maxWaitingCells || arena.count >= Self.maxWaitingBytes }
+  var isFull: Bool { cells.count - next >= Self.maxWaitingCells || arenaCount >= Self.maxWaitingBytes }
 
   init(sharedStringCount: Int, textLimit: Int) {
     self.sharedStringCount = sharedStringCount
     self.textLimit = textLimit
+    // Room for the cells of a row or two, so that a form's sheet does not regrow them.
+    arenaCapacity = 4096
+    arena = .allocate(capacity: arenaCapacity)
+    cells.reserveCapacity(64)
   }
+
+  deinit { arena.deallocate() }
 
   /// Whether cells wait to be taken in.
   @inline(__always)
@@ -83,11 +95,16 @@ final class PrereadCells {
   /// Appends the cell whose bytes are `bytes` (from `<c` to `</c>`), `end` being its offset
   /// in the part just past `</c>`, with its pieces given as parts of `bytes`.
   func append(end: Int, bytes: UnsafeBufferPointer<UInt8>, _ pieces: Bytes) {
-    let base = arena.count
-    arena.append(contentsOf: bytes)
+    guard let start = bytes.baseAddress else { return }
+    let base = arenaCount
+    if base + bytes.count > arenaCapacity {
+      ByteStorage.grow(&arena, count: arenaCount, capacity: &arenaCapacity, toHold: base + bytes.count)
+    }
+    (arena + base).update(from: start, count: bytes.count)
+    arenaCount += bytes.count
     func piece(_ part: UnsafeBufferPointer<UInt8>?) -> Piece {
       guard let part else { return .absent }
-      let offset = base + (part.baseAddress.map { $0 - bytes.baseAddress! } ?? 0)
+      let offset = base + (part.baseAddress.map { $0 - start } ?? 0)
       return Piece(offset: offset, count: part.count)
     }
     cells.append(
@@ -98,23 +115,22 @@ final class PrereadCells {
 
   /// Calls `body` with each waiting cell that ends at or before `position`, in part order.
   func takeCells(endingBy position: Int, _ body: (Bytes) -> Void) {
-    arena.withUnsafeBufferPointer { arena in
-      func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8>? {
-        guard piece.count >= 0 else { return nil }
-        return UnsafeBufferPointer(rebasing: arena[piece.offset..<(piece.offset + piece.count)])
-      }
-      while next < cells.count, cells[next].end <= position {
-        let cell = cells[next]
-        next += 1
-        body(
-          Bytes(
-            reference: cell.reference, style: bytes(cell.style), type: bytes(cell.type),
-            formula: bytes(cell.formula), value: bytes(cell.value), isInlineString: cell.isInlineString))
-      }
+    let arena = arena
+    func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8>? {
+      guard piece.count >= 0 else { return nil }
+      return UnsafeBufferPointer(start: arena + piece.offset, count: piece.count)
+    }
+    while next < cells.count, cells[next].end <= position {
+      let cell = cells[next]
+      next += 1
+      body(
+        Bytes(
+          reference: cell.reference, style: bytes(cell.style), type: bytes(cell.type),
+          formula: bytes(cell.formula), value: bytes(cell.value), isInlineString: cell.isInlineString))
     }
     if next == cells.count {
       cells.removeAll(keepingCapacity: true)
-      arena.removeAll(keepingCapacity: true)
+      arenaCount = 0
       next = 0
     }
   }
