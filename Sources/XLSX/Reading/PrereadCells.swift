@@ -56,7 +56,13 @@ final class PrereadCells {
   /// ``ReadLimits/maxTextLength``: a longer text is left to the parser, which reports it.
   let textLimit: Int
 
-  private var cells: [Cell] = []
+  /// The waiting cells (and those taken in before ``next``): ``cellCount`` of them in raw
+  /// storage of ``cellCapacity``. A `Cell` is plain data, so it is stored, moved when the
+  /// storage grows and dropped without any other work; an `Array` of them checked its
+  /// uniqueness on every append and moved them one by one when it grew.
+  private var cells: UnsafeMutablePointer<Cell>
+  private var cellCapacity: Int
+  private var cellCount = 0
   /// The bytes of the waiting cells, each cell's copied whole: ``arenaCount`` bytes in
   /// raw storage of ``arenaCapacity``, which costs a copy per cell where appending to an
   /// `Array` cost about 130 instructions more.
@@ -75,7 +81,7 @@ final class PrereadCells {
 
   /// Whether no more cells may wait until some are taken in.
   @inline(__always)
-  var isFull: Bool { cells.count - next >= Self.maxWaitingCells || arenaCount >= Self.maxWaitingBytes }
+  var isFull: Bool { cellCount - next >= Self.maxWaitingCells || arenaCount >= Self.maxWaitingBytes }
 
   init(sharedStringCount: Int, textLimit: Int) {
     self.sharedStringCount = sharedStringCount
@@ -83,14 +89,19 @@ final class PrereadCells {
     // Room for the cells of a row or two, so that a form's sheet does not regrow them.
     arenaCapacity = 4096
     arena = .allocate(capacity: arenaCapacity)
-    cells.reserveCapacity(64)
+    cellCapacity = 64
+    cells = .allocate(capacity: cellCapacity)
   }
 
-  deinit { arena.deallocate() }
+  deinit {
+    cells.deinitialize(count: cellCount)
+    cells.deallocate()
+    arena.deallocate()
+  }
 
   /// Whether cells wait to be taken in.
   @inline(__always)
-  var isWaiting: Bool { next < cells.count }
+  var isWaiting: Bool { next < cellCount }
 
   /// Appends the cell whose bytes are `bytes` (from `<c` to `</c>`), `end` being its offset
   /// in the part just past `</c>`, with its pieces given as parts of `bytes`.
@@ -107,10 +118,21 @@ final class PrereadCells {
       let offset = base + (part.baseAddress.map { $0 - start } ?? 0)
       return Piece(offset: offset, count: part.count)
     }
-    cells.append(
-      Cell(
+    if cellCount == cellCapacity { growCells() }
+    (cells + cellCount).initialize(
+      to: Cell(
         end: end, reference: pieces.reference, style: piece(pieces.style), type: piece(pieces.type),
         formula: piece(pieces.formula), value: piece(pieces.value), isInlineString: pieces.isInlineString))
+    cellCount += 1
+  }
+
+  /// Doubles the room for cells.
+  private func growCells() {
+    let grown = UnsafeMutablePointer<Cell>.allocate(capacity: cellCapacity * 2)
+    grown.moveInitialize(from: cells, count: cellCount)
+    cells.deallocate()
+    cells = grown
+    cellCapacity *= 2
   }
 
   /// Calls `body` with each waiting cell that ends at or before `position`, in part order.
@@ -120,7 +142,7 @@ final class PrereadCells {
       guard piece.count >= 0 else { return nil }
       return UnsafeBufferPointer(start: arena + piece.offset, count: piece.count)
     }
-    while next < cells.count, cells[next].end <= position {
+    while next < cellCount, cells[next].end <= position {
       let cell = cells[next]
       next += 1
       body(
@@ -128,8 +150,9 @@ final class PrereadCells {
           reference: cell.reference, style: bytes(cell.style), type: bytes(cell.type),
           formula: bytes(cell.formula), value: bytes(cell.value), isInlineString: cell.isInlineString))
     }
-    if next == cells.count {
-      cells.removeAll(keepingCapacity: true)
+    if next == cellCount {
+      cells.deinitialize(count: cellCount)
+      cellCount = 0
       arenaCount = 0
       next = 0
     }
