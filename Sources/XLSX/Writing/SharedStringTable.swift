@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import OrderedJSON
 
 /// The workbook's shared strings: each distinct text once, numbered in the order first
 /// seen.
@@ -16,8 +17,11 @@ import Darwin
 /// (so crafted texts cannot force collisions), which does not affect the output, because
 /// indices follow insertion order.
 final class SharedStringTable {
-  /// The UTF-8 bytes of the distinct texts, one after another, in index order.
-  private var bytes: [UInt8] = []
+  /// The UTF-8 bytes of the distinct texts, one after another, in index order (raw
+  /// storage: comparing with a text then needs no retain of an array buffer).
+  private var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+  private var byteCount = 0
+  private var byteCapacity = 4096
   /// Where each text starts in `bytes`, and, last, the end of the last one.
   private var starts: [Int] = [0]
   /// How many cells refer to a shared string.
@@ -29,38 +33,53 @@ final class SharedStringTable {
 
   var uniqueCount: Int { hashes.count }
 
+  deinit { bytes.deallocate() }
+
   /// The index of `text`, adding it when new; counts one more reference. `likely` is the
   /// index of a text that is often the same one (the text above in the same column):
   /// comparing bytes with it costs less than hashing.
   func index(of text: String, likely: Int? = nil) -> Int {
     totalCount += 1
-    var text = text
-    return text.withUTF8 { text in
-      if let likely, hashes.indices.contains(likely), isText(likely, equalTo: text) { return likely }
-      let hash = Self.hash(text, seed: seed)
-      let mask = slots.count - 1
-      var slot = Int(truncatingIfNeeded: hash) & mask
-      while slots[slot] != 0 {
-        let index = Int(slots[slot] - 1)
-        if hashes[index] == hash, isText(index, equalTo: text) { return index }
-        slot = (slot + 1) & mask
-      }
-      let index = hashes.count
-      bytes.append(contentsOf: text)
-      starts.append(bytes.count)
-      hashes.append(hash)
-      slots[slot] = UInt32(index + 1)
-      if hashes.count * 2 > slots.count { grow() }
+    // A native string lends its bytes without being copied (and retained).
+    if let index = text.utf8.withContiguousStorageIfAvailable({ index(ofUTF8: $0, likely: likely) }) {
       return index
     }
+    var text = text
+    return text.withUTF8 { index(ofUTF8: $0, likely: likely) }
+  }
+
+  private func index(ofUTF8 text: UnsafeBufferPointer<UInt8>, likely: Int?) -> Int {
+    if let likely, hashes.indices.contains(likely), isText(likely, equalTo: text) { return likely }
+    let hash = Self.hash(text, seed: seed)
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 {
+      let index = Int(slots[slot] - 1)
+      if hashes[index] == hash, isText(index, equalTo: text) { return index }
+      slot = (slot + 1) & mask
+    }
+    let index = hashes.count
+    append(text)
+    hashes.append(hash)
+    slots[slot] = UInt32(index + 1)
+    if hashes.count * 2 > slots.count { grow() }
+    return index
+  }
+
+  /// Stores the bytes of a new text after the others.
+  private func append(_ text: UnsafeBufferPointer<UInt8>) {
+    if byteCount + text.count > byteCapacity {
+      ByteStorage.grow(&bytes, count: byteCount, capacity: &byteCapacity, toHold: byteCount + text.count)
+    }
+    if let start = text.baseAddress { (bytes + byteCount).update(from: start, count: text.count) }
+    byteCount += text.count
+    starts.append(byteCount)
   }
 
   /// Calls `body` with the UTF-8 bytes of every text, in index order.
   func forEachText(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-    bytes.withUnsafeBufferPointer { all in
-      for index in hashes.indices {
-        body(UnsafeBufferPointer(rebasing: all[starts[index]..<starts[index + 1]]))
-      }
+    for index in hashes.indices {
+      body(UnsafeBufferPointer(start: bytes + starts[index], count: starts[index + 1] - starts[index]))
     }
   }
 
@@ -78,7 +97,7 @@ final class SharedStringTable {
     let start = starts[index]
     guard starts[index + 1] - start == text.count else { return false }
     guard let textStart = text.baseAddress else { return true }
-    return bytes.withUnsafeBufferPointer { all in memcmp(all.baseAddress! + start, textStart, text.count) == 0 }
+    return memcmp(bytes + start, textStart, text.count) == 0
   }
 
   @inline(__always)
