@@ -95,22 +95,19 @@ public final class SheetWriter {
       throw invalid("第 \(row + 1) 行的行高 \(height) 无效（应为 0 到 409 磅）", cell: nil)
     }
 
-    // Check every cell and resolve its style before writing any of them.
-    if cachedIndices.count < cells.count {
-      let missing = cells.count - cachedIndices.count
-      cachedStyles += repeatElement(.plain, count: missing)
-      cachedDateFormats += repeatElement(nil, count: missing)
-      cachedIndices += repeatElement(-1, count: missing)
-      lastSharedStrings += repeatElement(nil, count: missing)
-    }
+    // Check every cell and resolve its style before writing any of them. (The cells are
+    // read in place: `check` and `styleIndex` are inlined, since handing a cell or its
+    // value to a call would copy it, retaining its text.)
+    if cachedIndices.count < cells.count { addColumnCaches(upTo: cells.count) }
     styleIndices.removeAll(keepingCapacity: true)
     var written = 0
     for column in cells.indices {
-      let cell = cells[column]
-      let dateFormat = try check(cell.value, row: row, column: column)
-      let styleIndex = try styleIndex(of: cell.look, dateFormat: dateFormat, column: column, workbook: workbook)
+      let dateFormat = try check(cells[column].value, row: row, column: column)
+      let styleIndex = try styleIndex(
+        of: cells[column].look, dateFormat: dateFormat, column: column, workbook: workbook)
       styleIndices.append(styleIndex)
-      if cell.value != .empty || styleIndex != 0 { written += 1 }
+      if case .empty = cells[column].value, styleIndex == 0 { continue }
+      written += 1
     }
 
     setRowDigits(row + 1)
@@ -147,37 +144,66 @@ public final class SheetWriter {
 
   /// Checks a value against Excel's limits; for a date, returns the format it gets when
   /// its style has none.
+  @inline(__always)
   private func check(_ value: CellValue, row: Int, column: Int) throws(XLSXError) -> DateFormat? {
     switch value {
     case .string(let text):
       if text.utf8.count > Self.maxTextLength, text.utf16.count > Self.maxTextLength {
-        throw invalid(
-          "文本有 \(text.utf16.count) 个字符，超出 Excel 单元格上限 32767 个", row: row, column: column)
+        throw textTooLong(utf16Count: text.utf16.count, row: row, column: column)
       }
     case .number(let number):
-      guard number.isFinite else {
-        throw invalid("数值 \(number) 不是有限数，Excel 无法保存", row: row, column: column)
-      }
+      guard number.isFinite else { throw notFinite(number, row: row, column: column) }
     case .error(let text):
-      guard excelErrorValues.contains(text) else {
-        throw invalid("「\(text)」不是 Excel 的错误值（如 #N/A、#DIV/0!）", row: row, column: column)
-      }
+      guard excelErrorValues.contains(text) else { throw notAnError(text, row: row, column: column) }
     case .date(let date):
-      let serial = date.uses1904 ? date.serial + 1462 : date.serial
-      guard serial.isFinite, ExcelDateTime.isRepresentable(serial) else {
-        throw invalid("日期序号 \(date.serial) 超出 Excel 可显示的范围（1900-01-01 到 9999-12-31）", row: row, column: column)
-      }
-      if date.isDuration { return .duration }
-      return serial == serial.rounded(.down) ? .date : .dateTime
+      return try dateFormat(of: date, row: row, column: column)
     case .bool, .empty:
       break
     }
     return nil
   }
 
+  /// The format a date gets when its style has none; throws for a date Excel cannot show.
+  private func dateFormat(of date: ExcelDateTime, row: Int, column: Int) throws(XLSXError) -> DateFormat {
+    let serial = date.uses1904 ? date.serial + 1462 : date.serial
+    guard serial.isFinite, ExcelDateTime.isRepresentable(serial) else {
+      throw invalid("日期序号 \(date.serial) 超出 Excel 可显示的范围（1900-01-01 到 9999-12-31）", row: row, column: column)
+    }
+    if date.isDuration { return .duration }
+    return serial == serial.rounded(.down) ? .date : .dateTime
+  }
+
+  private func textTooLong(utf16Count: Int, row: Int, column: Int) -> XLSXError {
+    invalid("文本有 \(utf16Count) 个字符，超出 Excel 单元格上限 32767 个", row: row, column: column)
+  }
+
+  private func notFinite(_ number: Double, row: Int, column: Int) -> XLSXError {
+    invalid("数值 \(number) 不是有限数，Excel 无法保存", row: row, column: column)
+  }
+
+  private func notAnError(_ text: String, row: Int, column: Int) -> XLSXError {
+    invalid("「\(text)」不是 Excel 的错误值（如 #N/A、#DIV/0!）", row: row, column: column)
+  }
+
   /// The `cellXfs` index of a cell's look; a date cell whose style has no number format
-  /// gets `dateFormat`'s.
+  /// gets `dateFormat`'s. The common looks, a registered style or none, on a cell that is
+  /// not a date, are resolved here; the others by ``resolvedStyleIndex(of:dateFormat:column:workbook:)``.
+  @inline(__always)
   private func styleIndex(
+    of look: WriterCell.Look, dateFormat: DateFormat?, column: Int, workbook: WorkbookWriter
+  ) throws(XLSXError) -> Int {
+    if dateFormat == nil {
+      switch look {
+      case .plain: return 0
+      case .registered(let id):
+        do throws(XLSXError) { return try workbook.styles.index(of: id) } catch { throw located(error) }
+      case .style: break
+      }
+    }
+    return try resolvedStyleIndex(of: look, dateFormat: dateFormat, column: column, workbook: workbook)
+  }
+
+  private func resolvedStyleIndex(
     of look: WriterCell.Look, dateFormat: DateFormat?, column: Int, workbook: WorkbookWriter
   ) throws(XLSXError) -> Int {
     do throws(XLSXError) {
@@ -205,10 +231,24 @@ public final class SheetWriter {
         return index
       }
     } catch {
-      var located = error
-      located.sheet = name
-      throw located
+      throw located(error)
     }
+  }
+
+  /// A style error, naming this sheet.
+  private func located(_ error: XLSXError) -> XLSXError {
+    var located = error
+    located.sheet = name
+    return located
+  }
+
+  /// Per-column caches for rows of up to `count` cells.
+  private func addColumnCaches(upTo count: Int) {
+    let missing = count - cachedIndices.count
+    cachedStyles += repeatElement(.plain, count: missing)
+    cachedDateFormats += repeatElement(nil, count: missing)
+    cachedIndices += repeatElement(-1, count: missing)
+    lastSharedStrings += repeatElement(nil, count: missing)
   }
 
   /// `style` with `dateFormat`'s number format when it has none (date cells only).
