@@ -130,7 +130,10 @@ public final class SheetWriter {
         value = .sharedString(index)
       case .number(let number): value = .number(number)
       case .bool(let flag): value = .bool(flag)
-      case .error(let text): value = .error(text)
+      case .error(let text):
+        // (Written apart: a value that holds no text is copied for free.)
+        part.writeErrorC(column: column, rowNumberDigits: digits, style: style, text: text)
+        continue
       case .date(let date): value = .number(date.uses1904 ? date.serial + 1462 : date.serial)
       case .empty:
         if style == 0 { continue }

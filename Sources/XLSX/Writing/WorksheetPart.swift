@@ -127,13 +127,6 @@ struct WorksheetPart {
   /// row's number, already spelled (at most 7 digits).
   @inline(__always)
   func writeC(column: Int, rowNumberDigits: UnsafeBufferPointer<UInt8>, style: Int, value: EncodedValue) {
-    if case .error(let text) = value {
-      xml.write(atMost: 64) { cursor in writeCStart(&cursor, column, rowNumberDigits, style) }
-      xml.raw("\" t=\"e\"><v>")
-      xml.text(text)
-      xml.raw("</v></c>")
-      return
-    }
     // The rest of a cell fits in 100 bytes: `<c r="XFD1048576" s="…" t="s"><v>…</v></c>`
     // with 20 digits for each integer and 32 bytes for a number.
     xml.write(atMost: 100) { cursor in
@@ -151,10 +144,16 @@ struct WorksheetPart {
         cursor.raw(flag ? "\" t=\"b\"><v>1</v></c>" : "\" t=\"b\"><v>0</v></c>")
       case .blank:
         cursor.raw("\"/>")
-      case .error:
-        break  // written above
       }
     }
+  }
+
+  /// An error cell: `<c r="B5" s="2" t="e"><v>#N/A</v></c>`.
+  func writeErrorC(column: Int, rowNumberDigits: UnsafeBufferPointer<UInt8>, style: Int, text: String) {
+    xml.write(atMost: 64) { cursor in writeCStart(&cursor, column, rowNumberDigits, style) }
+    xml.raw("\" t=\"e\"><v>")
+    xml.text(text)
+    xml.raw("</v></c>")
   }
 
   /// `<c r="B5" s="2`: the reference and the style, if any.

@@ -67,12 +67,12 @@ public struct WriterCell: Sendable, Equatable, ExpressibleByStringLiteral, Expre
   }
 }
 
-/// What the sheet writer emits for one cell once the value is checked and resolved.
+/// What the sheet writer emits for one cell once the value is checked and resolved
+/// (error cells, which hold a text, are written apart).
 enum EncodedValue {
   case sharedString(Int)
   case number(Double)
   case bool(Bool)
-  case error(String)
   /// A styled cell without a value.
   case blank
 }

@@ -156,7 +156,12 @@ struct PartWriterGoldenTests {
     #expect(cell(1, 0, .number(-0.0)) == "<c r=\"B7\"><v>-0</v></c>")
     #expect(cell(2, 0, .bool(true)) == "<c r=\"C7\" t=\"b\"><v>1</v></c>")
     #expect(cell(2, 0, .bool(false)) == "<c r=\"C7\" t=\"b\"><v>0</v></c>")
-    #expect(cell(3, 0, .error("#N/A")) == "<c r=\"D7\" t=\"e\"><v>#N/A</v></c>")
+    let errorCell = render { xml in
+      digits.withUnsafeBufferPointer {
+        WorksheetPart(xml: xml).writeErrorC(column: 3, rowNumberDigits: $0, style: 0, text: "#N/A")
+      }
+    }
+    #expect(errorCell == "<c r=\"D7\" t=\"e\"><v>#N/A</v></c>")
     #expect(cell(16_383, 2, .blank) == "<c r=\"XFD7\" s=\"2\"/>")
     let rows = render { xml in
       digits.withUnsafeBufferPointer {
