@@ -138,16 +138,15 @@ public struct ConsolidatedWorkbook {
     try rows { cells, _ in
       // Widths from the first rows are enough.
       measured += 1
-      for (column, cell) in cells.enumerated() where column < widest.count {
+      // (Cells are read in place: copying one would retain its text.)
+      for column in 0..<min(cells.count, widest.count) {
         // A column at its widest cannot grow.
         guard width(widest[column]) < maxWidth else { continue }
-        let text: String
-        switch cell.value {
-        case .string(let value): text = value
-        case .number(let number): text = NumberText.rounded(number, places: 2)
+        switch cells[column].value {
+        case .string(let text): widest[column] = ColumnWidth.displayUnits(of: text, atLeast: widest[column])
+        case .number(let number): widest[column] = Self.displayUnits(of: number, atLeast: widest[column])
         default: continue
         }
-        widest[column] = ColumnWidth.displayUnits(of: text, atLeast: widest[column])
       }
       return measured < Self.rowsMeasuredForWidths
     }
@@ -179,6 +178,23 @@ public struct ConsolidatedWorkbook {
       previousLink = link
       return true
     }
+  }
+
+  /// The width of a number cell's text (rounded to two places), or `units` when that is
+  /// more. The text of a finite number below 10^13 has at most a sign, the digits of its
+  /// integer part and three more (`-12.35`; rounding up to the next power of ten drops the
+  /// decimals), so it is made only when that could be wider than `units`.
+  static func displayUnits(of number: Double, atLeast units: Int) -> Int {
+    if number.isFinite, number.magnitude < 1e13 {
+      var integerDigits = 1
+      var integer = Int(number.magnitude)
+      while integer >= 10 {
+        integer /= 10
+        integerDigits += 1
+      }
+      if (number < 0 ? 1 : 0) + integerDigits + 3 <= units { return units }
+    }
+    return ColumnWidth.displayUnits(of: NumberText.rounded(number, places: 2), atLeast: units)
   }
 
   private func writeSummary(_ writer: WorkbookWriter, _ styles: Styles) throws(XLSXError) {
