@@ -22,8 +22,6 @@ public final class SheetWriter {
   private let layout: SheetLayout
   private let part: WorksheetPart
   private let xml: XMLEmitter
-  private let rowDigits = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
-  private var rowDigitCount = 0
   /// Style index of each cell of the row being written.
   private var styleIndices: [Int] = []
   /// The last ``CellStyle`` seen in each column, with its default date format and its
@@ -62,8 +60,6 @@ public final class SheetWriter {
     xml = emitter
     part = WorksheetPart(xml: emitter)
   }
-
-  deinit { rowDigits.deallocate() }
 
   // MARK: - Rows
 
@@ -110,15 +106,14 @@ public final class SheetWriter {
       written += 1
     }
 
-    setRowDigits(row + 1)
-    let digits = UnsafeBufferPointer(start: rowDigits, count: rowDigitCount)
+    let rowNumber = RowNumberText(row + 1)
     nextRow = row + 1
     guard written > 0 else {
-      if let height { part.writeEmptyRow(digits, height: height) }
+      if let height { part.writeEmptyRow(rowNumber, height: height) }
       try checkEmitter()
       return
     }
-    part.writeRowStart(digits, height: height)
+    part.writeRowStart(rowNumber, height: height)
     let sharedStrings = workbook.sharedStrings
     for column in cells.indices {
       let style = styleIndices[column]
@@ -132,14 +127,14 @@ public final class SheetWriter {
       case .bool(let flag): value = .bool(flag)
       case .error(let text):
         // (Written apart: a value that holds no text is copied for free.)
-        part.writeErrorC(column: column, rowNumberDigits: digits, style: style, text: text)
+        part.writeErrorC(column: column, rowNumber: rowNumber, style: style, text: text)
         continue
       case .date(let date): value = .number(date.uses1904 ? date.serial + 1462 : date.serial)
       case .empty:
         if style == 0 { continue }
         value = .blank
       }
-      part.writeC(column: column, rowNumberDigits: digits, style: style, value: value)
+      part.writeC(column: column, rowNumber: rowNumber, style: style, value: value)
     }
     part.writeRowEnd()
     try checkEmitter()
@@ -260,10 +255,6 @@ public final class SheetWriter {
     var effective = style
     effective.numberFormat = dateFormat.numberFormat
     return effective
-  }
-
-  private func setRowDigits(_ number: Int) {
-    rowDigitCount = XMLEmitter.formatInteger(number, into: rowDigits)
   }
 
   // MARK: - Merges, links, notes

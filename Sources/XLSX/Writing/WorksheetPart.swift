@@ -98,9 +98,11 @@ struct WorksheetPart {
   // MARK: - Rows
 
   /// `<row r="5" ht="30" customHeight="1">`
-  func writeRowStart(_ rowNumberDigits: UnsafeBufferPointer<UInt8>, height: Double?) {
-    xml.raw("<row r=\"")
-    xml.raw(rowNumberDigits)
+  func writeRowStart(_ rowNumber: RowNumberText, height: Double?) {
+    xml.write(atMost: 16) { cursor in
+      cursor.raw("<row r=\"")
+      cursor.rowNumber(rowNumber)
+    }
     if let height {
       xml.raw("\" ht=\"")
       xml.number(height)
@@ -115,22 +117,23 @@ struct WorksheetPart {
   }
 
   /// `<row r="5" ht="30" customHeight="1"/>`, a row with a height and no cells.
-  func writeEmptyRow(_ rowNumberDigits: UnsafeBufferPointer<UInt8>, height: Double) {
-    xml.raw("<row r=\"")
-    xml.raw(rowNumberDigits)
+  func writeEmptyRow(_ rowNumber: RowNumberText, height: Double) {
+    xml.write(atMost: 16) { cursor in
+      cursor.raw("<row r=\"")
+      cursor.rowNumber(rowNumber)
+    }
     xml.raw("\" ht=\"")
     xml.number(height)
     xml.raw("\" customHeight=\"1\"/>")
   }
 
-  /// One `<c>`: `<c r="B5" s="2" t="s"><v>12</v></c>`; `rowNumberDigits` is the
-  /// row's number, already spelled (at most 7 digits).
+  /// One `<c>`: `<c r="B5" s="2" t="s"><v>12</v></c>`.
   @inline(__always)
-  func writeC(column: Int, rowNumberDigits: UnsafeBufferPointer<UInt8>, style: Int, value: EncodedValue) {
-    // The rest of a cell fits in 100 bytes: `<c r="XFD1048576" s="…" t="s"><v>…</v></c>`
-    // with 20 digits for each integer and 32 bytes for a number.
+  func writeC(column: Int, rowNumber: RowNumberText, style: Int, value: EncodedValue) {
+    // A cell fits in 100 bytes: `<c r="XFD1048576" s="…" t="s"><v>…</v></c>` with 8 bytes
+    // for the row number, 20 digits for each integer and 32 bytes for a number.
     xml.write(atMost: 100) { cursor in
-      writeCStart(&cursor, column, rowNumberDigits, style)
+      writeCStart(&cursor, column, rowNumber, style)
       switch value {
       case .sharedString(let index):
         cursor.raw("\" t=\"s\"><v>")
@@ -149,8 +152,8 @@ struct WorksheetPart {
   }
 
   /// An error cell: `<c r="B5" s="2" t="e"><v>#N/A</v></c>`.
-  func writeErrorC(column: Int, rowNumberDigits: UnsafeBufferPointer<UInt8>, style: Int, text: String) {
-    xml.write(atMost: 64) { cursor in writeCStart(&cursor, column, rowNumberDigits, style) }
+  func writeErrorC(column: Int, rowNumber: RowNumberText, style: Int, text: String) {
+    xml.write(atMost: 64) { cursor in writeCStart(&cursor, column, rowNumber, style) }
     xml.raw("\" t=\"e\"><v>")
     xml.text(text)
     xml.raw("</v></c>")
@@ -158,12 +161,10 @@ struct WorksheetPart {
 
   /// `<c r="B5" s="2`: the reference and the style, if any.
   @inline(__always)
-  private func writeCStart(
-    _ cursor: inout ByteCursor, _ column: Int, _ rowNumberDigits: UnsafeBufferPointer<UInt8>, _ style: Int
-  ) {
+  private func writeCStart(_ cursor: inout ByteCursor, _ column: Int, _ rowNumber: RowNumberText, _ style: Int) {
     cursor.raw("<c r=\"")
     cursor.columnName(column)
-    cursor.raw(rowNumberDigits)
+    cursor.rowNumber(rowNumber)
     if style != 0 {
       cursor.raw("\" s=\"")
       cursor.integer(style)
@@ -242,5 +243,40 @@ struct WorksheetPart {
   /// `A1:C9`, or `A1` for a single cell.
   static func reference(_ range: CellRange) -> String {
     range.first == range.last ? range.first.description : range.description
+  }
+}
+
+/// A row's number (1…1,048,576) spelled in decimal, kept in one word, so that each cell
+/// of the row copies it with a single 8-byte store.
+struct RowNumberText {
+  /// The digits, the first in the lowest byte, then zeros.
+  fileprivate let word: UInt64
+  fileprivate let count: Int
+
+  init(_ number: Int) {
+    precondition((1...CellReference.maxRows).contains(number))
+    var count = 0
+    var rest = number
+    repeat {
+      count += 1
+      rest /= 10
+    } while rest > 0
+    var word: UInt64 = 0
+    rest = number
+    for position in stride(from: count - 1, through: 0, by: -1) {
+      word |= UInt64(UInt8(ascii: "0") + UInt8(rest % 10)) << (8 * position)
+      rest /= 10
+    }
+    self.word = word
+    self.count = count
+  }
+}
+
+extension ByteCursor {
+  /// A row number (it needs 8 bytes of room: all 8 are stored, the digits kept).
+  @inline(__always)
+  mutating func rowNumber(_ number: RowNumberText) {
+    UnsafeMutableRawPointer(position).storeBytes(of: number.word.littleEndian, as: UInt64.self)
+    position += number.count
   }
 }

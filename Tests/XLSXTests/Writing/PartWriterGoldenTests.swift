@@ -143,37 +143,42 @@ struct PartWriterGoldenTests {
 
   @Test("Worksheet: write_c for each kind of value, write_row with and without height")
   func worksheetCells() {
-    let digits: [UInt8] = Array("7".utf8)
+    let row = RowNumberText(7)
     func cell(_ column: Int, _ style: Int, _ value: EncodedValue) -> String {
-      render { xml in
-        digits.withUnsafeBufferPointer {
-          WorksheetPart(xml: xml).writeC(column: column, rowNumberDigits: $0, style: style, value: value)
-        }
-      }
+      render { WorksheetPart(xml: $0).writeC(column: column, rowNumber: row, style: style, value: value) }
     }
     #expect(cell(0, 0, .sharedString(12)) == "<c r=\"A7\" t=\"s\"><v>12</v></c>")
     #expect(cell(27, 3, .number(1.5)) == "<c r=\"AB7\" s=\"3\"><v>1.5</v></c>")
     #expect(cell(1, 0, .number(-0.0)) == "<c r=\"B7\"><v>-0</v></c>")
     #expect(cell(2, 0, .bool(true)) == "<c r=\"C7\" t=\"b\"><v>1</v></c>")
     #expect(cell(2, 0, .bool(false)) == "<c r=\"C7\" t=\"b\"><v>0</v></c>")
-    let errorCell = render { xml in
-      digits.withUnsafeBufferPointer {
-        WorksheetPart(xml: xml).writeErrorC(column: 3, rowNumberDigits: $0, style: 0, text: "#N/A")
-      }
-    }
-    #expect(errorCell == "<c r=\"D7\" t=\"e\"><v>#N/A</v></c>")
+    #expect(
+      render { WorksheetPart(xml: $0).writeErrorC(column: 3, rowNumber: row, style: 0, text: "#N/A") }
+        == "<c r=\"D7\" t=\"e\"><v>#N/A</v></c>")
     #expect(cell(16_383, 2, .blank) == "<c r=\"XFD7\" s=\"2\"/>")
     let rows = render { xml in
-      digits.withUnsafeBufferPointer {
-        let part = WorksheetPart(xml: xml)
-        part.writeRowStart($0, height: 30)
-        part.writeRowEnd()
-        part.writeRowStart($0, height: nil)
-        part.writeRowEnd()
-        part.writeEmptyRow($0, height: 12.75)
-      }
+      let part = WorksheetPart(xml: xml)
+      part.writeRowStart(row, height: 30)
+      part.writeRowEnd()
+      part.writeRowStart(row, height: nil)
+      part.writeRowEnd()
+      part.writeEmptyRow(row, height: 12.75)
     }
     #expect(rows == "<row r=\"7\" ht=\"30\" customHeight=\"1\"></row><row r=\"7\"></row><row r=\"7\" ht=\"12.75\" customHeight=\"1\"/>")
+  }
+
+  @Test("Worksheet: row numbers of every length, up to Excel's last row")
+  func rowNumbers() {
+    for number in [1, 9, 10, 99, 100, 4_672, 10_000, 99_999, 100_000, 999_999, 1_000_000, 1_048_576] {
+      let xml = render { xml in
+        let part = WorksheetPart(xml: xml)
+        let row = RowNumberText(number)
+        part.writeRowStart(row, height: nil)
+        part.writeC(column: 0, rowNumber: row, style: 0, value: .blank)
+        part.writeRowEnd()
+      }
+      #expect(xml == "<row r=\"\(number)\"><c r=\"A\(number)\"/></row>")
+    }
   }
 
   @Test("Worksheet end: autofilter, merged cells, hyperlinks, margins, legacy drawing")
