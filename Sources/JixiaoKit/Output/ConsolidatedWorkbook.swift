@@ -134,6 +134,9 @@ public struct ConsolidatedWorkbook {
   ) throws(XLSXError) {
     let width = { (units: Int) in min(max(Double(units) + 2, 6), maxWidth) }
     var widest = headers.map { ColumnWidth.displayUnits(of: $0) }
+    // The text last measured in each column: texts repeat down a column (a file's name, its
+    // sheet, unit and project), and measuring one again cannot widen the column.
+    var lastMeasured = [String?](repeating: nil, count: headers.count)
     var measured = 0
     try rows { cells, _ in
       // Widths from the first rows are enough.
@@ -143,7 +146,12 @@ public struct ConsolidatedWorkbook {
         // A column at its widest cannot grow.
         guard width(widest[column]) < maxWidth else { continue }
         switch cells[column].value {
-        case .string(let text): widest[column] = ColumnWidth.displayUnits(of: text, atLeast: widest[column])
+        case .string(let text):
+          // (A text is never wider than its UTF-8 byte count.)
+          guard text.utf8.count > widest[column] else { continue }
+          if let last = lastMeasured[column], ByteKey(last) == ByteKey(text) { continue }
+          widest[column] = ColumnWidth.displayUnits(of: text, atLeast: widest[column])
+          lastMeasured[column] = text
         case .number(let number): widest[column] = Self.displayUnits(of: number, atLeast: widest[column])
         default: continue
         }
