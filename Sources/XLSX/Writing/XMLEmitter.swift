@@ -460,10 +460,20 @@ struct ByteCursor {
     position += bytes.count
   }
 
-  /// A decimal integer (at most 20 bytes).
+  /// A decimal integer (at most 20 bytes). One or two digits, as most style indices
+  /// have, are spelled without counting them first.
   @inline(__always)
   mutating func integer(_ value: Int) {
-    position += XMLEmitter.formatInteger(value, into: position)
+    guard value >= 0, value < 100 else {
+      position += XMLEmitter.formatInteger(value, into: position)
+      return
+    }
+    if value >= 10 {
+      position[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10)
+      position += 1
+    }
+    position[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
+    position += 1
   }
 
   /// A number as ``XMLEmitter/number(_:)`` writes it (at most 32 bytes).
