@@ -22,7 +22,7 @@ public final class SheetWriter {
   private let layout: SheetLayout
   private let part: WorksheetPart
   private let xml: XMLEmitter
-  /// Style index of each cell of the row being written.
+  /// Style index of each cell of the row being written (one per column seen so far).
   private var styleIndices: [Int] = []
   /// The last ``CellStyle`` seen in each column, with its default date format and its
   /// index (-1: none yet), to skip hashing repeated styles.
@@ -95,13 +95,12 @@ public final class SheetWriter {
     // read in place: `check` and `styleIndex` are inlined, since handing a cell or its
     // value to a call would copy it, retaining its text.)
     if cachedIndices.count < cells.count { addColumnCaches(upTo: cells.count) }
-    styleIndices.removeAll(keepingCapacity: true)
     var written = 0
     for column in cells.indices {
       let dateFormat = try check(cells[column].value, row: row, column: column)
       let styleIndex = try styleIndex(
         of: cells[column].look, dateFormat: dateFormat, column: column, workbook: workbook)
-      styleIndices.append(styleIndex)
+      styleIndices[column] = styleIndex
       if case .empty = cells[column].value, styleIndex == 0 { continue }
       written += 1
     }
@@ -246,6 +245,7 @@ public final class SheetWriter {
     cachedStyles += repeatElement(.plain, count: missing)
     cachedDateFormats += repeatElement(nil, count: missing)
     cachedIndices += repeatElement(-1, count: missing)
+    styleIndices += repeatElement(0, count: missing)
     lastSharedStrings += repeatElement(nil, count: missing)
   }
 
