@@ -113,14 +113,12 @@ public enum LabelText {
     return found
   }
 
-  /// Whitespace, with fast answers for ASCII and CJK (the Unicode property lookup is slow).
+  /// Whitespace: the Unicode White_Space characters and U+FEFF, spelled out
+  /// (``FoldedText/isSpace(_:)``; the property lookup costs hundreds of instructions for
+  /// every sign and punctuation mark).
   @inline(__always)
   static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x21...0x7E, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return false
-    case 0x20, 0x09...0x0D, 0x3000, 0xFEFF: return true
-    default: return scalar.properties.isWhitespace
-    }
+    FoldedText.isSpace(scalar)
   }
 
   /// One scalar in normal form: full-width ASCII (U+FF01–U+FF5E) to ASCII, CJK brackets

@@ -45,6 +45,17 @@ struct LabelTextTests {
     }
   }
 
+  /// Whitespace, spelled out, is Unicode's White_Space property and U+FEFF, for every
+  /// scalar.
+  @Test func spaceIsTheWhiteSpacePropertyForEveryScalar() {
+    var disagreements: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if LabelText.isSpace(scalar) != (scalar.properties.isWhitespace || value == 0xFEFF) { disagreements.append(value) }
+    }
+    #expect(disagreements.isEmpty)
+  }
+
   /// The byte-level normaliser agrees with the scalar definition for every scalar, each
   /// between two CJK characters and after a space (so the text is not normal already).
   @Test func normalizeAgreesWithTheDefinitionForEveryScalar() {
