@@ -14,12 +14,12 @@ extension ReportBuilder {
     for row in text.rows where row < header.firstRow {
       var found: [FundsColumn: Int] = [:]
       var labels: [FundsColumn: (CellReference, String, String)] = [:]
-      for cell in text.cells(inRow: row) {
-        guard let label = text.label(at: cell.reference), let (field, alias) = finder.match(label, in: candidates),
+      for reference in text.references(inRow: row) {
+        guard let label = text.label(at: reference), let (field, alias) = finder.match(label, in: candidates),
           found[field] == nil
         else { continue }
-        found[field] = cell.reference.column
-        labels[field] = (cell.reference, SheetText.text(of: cell.value), alias)
+        found[field] = reference.column
+        labels[field] = (reference, text.storedText(at: reference), alias)
       }
       guard found.count >= 2, found[.budget] != nil || found[.executed] != nil || found[.initialBudget] != nil else {
         continue
@@ -169,21 +169,21 @@ extension ReportBuilder {
   /// `基本支出总额 | 519.76 | 项目支出总额 | 50.60`: funds items given as label–amount pairs.
   private mutating func readFundsPairs(skippingRows skipped: ClosedRange<Int>?) {
     for row in text.rows where row < header.firstRow && !(skipped?.contains(row) ?? false) {
-      for cell in text.cells(inRow: row) {
-        guard let label = text.label(at: cell.reference),
+      for reference in text.references(inRow: row) {
+        guard let label = text.label(at: reference),
           let (item, _) = finder.match(label, in: finder.tables.orderedFundsRows),
           !report.funds.contains(where: { $0.item == item })
         else { continue }
-        let next = CellReference(row: row, column: text.block(at: cell.reference).last.column + 1)
+        let next = CellReference(row: row, column: text.block(at: reference).last.column + 1)
         guard let (amount, unit) = finder.values.amount(text.value(at: next)) else { continue }
         var fundsRow = FundsRow(item: item)
         fundsRow.budget = unit == "元" ? amount / 10_000 : amount
         if unit == "元" { fundsRow.sourceUnit = "元" }
-        fundsRow.cells.set("item", cell.reference)
+        fundsRow.cells.set("item", reference)
         fundsRow.cells.set("budget", text.sourceReference(of: next))
         report.funds.append(fundsRow)
-        record("funds.rows.\(item)", label: (cell.reference, SheetText.text(of: cell.value), item), value: next)
-        use(cell.reference)
+        record("funds.rows.\(item)", label: (reference, text.storedText(at: reference), item), value: next)
+        use(reference)
         use(next)
       }
     }

@@ -174,30 +174,30 @@ extension ReportBuilder {
     for row in text.rows where row < header.firstRow {
       // Nothing below can change either goal once both are found.
       if report.goals.expected != nil && report.goals.actual != nil { return }
-      for cell in text.cells(inRow: row) where text.isAnchor(cell.reference) {
-        guard let label = text.label(at: cell.reference) else { continue }
+      for reference in text.references(inRow: row) where text.isAnchor(reference) {
+        guard let label = text.label(at: reference) else { continue }
         let signature = TextSignature(label)
         guard finder.tables.goalLabels.match(label, signature: signature) != nil else { continue }
         if report.goals.expected == nil, let alias = goals.expected.match(label, signature: signature) {
-          if let (value, at) = goalValue(for: cell.reference) {
+          if let (value, at) = goalValue(for: reference) {
             report.goals.expected = value
             report.goals.cells.set("expected", at)
-            record("goals.expected", label: (cell.reference, SheetText.text(of: cell.value), alias), value: at, text: value)
+            record("goals.expected", label: (reference, text.storedText(at: reference), alias), value: at, text: value)
             use(at)
           }
         } else if report.goals.actual == nil, let alias = goals.actual.match(label, signature: signature) {
-          if let (value, at) = goalValue(for: cell.reference) {
+          if let (value, at) = goalValue(for: reference) {
             report.goals.actual = value
             report.goals.cells.set("actual", at)
-            record("goals.actual", label: (cell.reference, SheetText.text(of: cell.value), alias), value: at, text: value)
+            record("goals.actual", label: (reference, text.storedText(at: reference), alias), value: at, text: value)
             use(at)
           }
         } else if report.goals.expected == nil, goals.blockLabels.match(label, signature: signature) != nil,
-          let (value, at) = valueRight(of: cell.reference), !isGoalLabel(at)
+          let (value, at) = valueRight(of: reference), !isGoalLabel(at)
         {
           report.goals.expected = value
           report.goals.cells.set("expected", at)
-          record("goals.expected", label: (cell.reference, SheetText.text(of: cell.value), "block"), value: at, text: value)
+          record("goals.expected", label: (reference, text.storedText(at: reference), "block"), value: at, text: value)
           use(at)
         }
       }
@@ -228,21 +228,21 @@ extension ReportBuilder {
     var kind: Report.Kind?
     var year: Int?
     for row in text.rows where row < header.firstRow {
-      for cell in text.cells(inRow: row) {
-        guard let label = text.label(at: cell.reference) else { continue }
+      for reference in text.references(inRow: row) {
+        guard let label = text.label(at: reference) else { continue }
         if kind == nil {
           for candidate in Report.Kind.allCases where mapping.titles[candidate]?.match(label) != nil {
             kind = candidate
-            record("kind", label: (cell.reference, SheetText.text(of: cell.value), mapping.titles[candidate]?.match(label) ?? ""))
-            use(cell.reference)
+            record("kind", label: (reference, text.storedText(at: reference), mapping.titles[candidate]?.match(label) ?? ""))
+            use(reference)
             break
           }
         }
-        if year == nil, case .string(let raw) = cell.value, let found = FillDate.year(in: raw),
+        if year == nil, case .string(let raw)? = text.storedValue(at: reference), let found = FillDate.year(in: raw),
           raw.containsBytes("年度") || kind != nil
         {
           year = found
-          report.cells.set("year", cell.reference)
+          report.cells.set("year", reference)
         }
       }
     }

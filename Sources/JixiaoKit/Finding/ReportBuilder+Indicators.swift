@@ -89,8 +89,8 @@ extension ReportBuilder {
   /// footer label (填表人, 偏差大或目标未完成原因分析 …).
   private func isEndRow(_ row: Int) -> Bool {
     // The label that ends a table stands at its left: look at the first few texts only.
-    for cell in text.cells(inRow: row).prefix(3) {
-      guard let label = text.label(at: cell.reference) else { continue }
+    for reference in text.references(inRow: row).prefix(3) {
+      guard let label = text.label(at: reference) else { continue }
       let signature = TextSignature(label)
       if mapping.indicators.blockLabels.match(label, signature: signature) != nil { continue }
       return mapping.totalRow.match(label, signature: signature) != nil

@@ -141,6 +141,23 @@ final class SheetText {
     grid.cells[grid.cellIndices(inRow: row)]
   }
 
+  /// The references of the cells with a value on `row`, left to right: what a loop over
+  /// ``cells(inRow:)`` that needs no values sees, without copying each cell (which
+  /// counts references to its texts).
+  func references(inRow row: Int) -> LazyMapSequence<Range<Int>, CellReference> {
+    grid.cellIndices(inRow: row).lazy.map { self.grid.cells[$0].reference }
+  }
+
+  /// The value of the cell stored at `reference` (not the merged range's), as read.
+  func storedValue(at reference: CellReference) -> CellValue? {
+    grid.cellIndex(at: reference).map { grid.cells[$0].value }
+  }
+
+  /// The text of the cell stored at `reference`, as typed ("" when there is none).
+  func storedText(at reference: CellReference) -> String {
+    storedValue(at: reference).map(Self.text(of:)) ?? ""
+  }
+
   /// The columns where something is seen on `row`: its own cells, and the first column
   /// of each merged range that covers the row from above. Bounded by the cells there
   /// are, whatever the sheet's width.
