@@ -55,9 +55,11 @@ public struct JSONStreamWriter: ~Copyable {
 
   // MARK: - Bytes
 
+  /// Room for `needed` more bytes, and for eight past them: indentation and plain text
+  /// are stored eight bytes at a time, and the last word may run past what counts.
   @inline(__always)
   private mutating func reserve(_ needed: Int) {
-    if count + needed > capacity { grow(needed) }
+    if count + needed + 8 > capacity { grow(needed + 8) }
   }
 
   private mutating func grow(_ needed: Int) {
@@ -96,10 +98,9 @@ public struct JSONStreamWriter: ~Copyable {
   /// Starts the next member of the open object: `"name": `. `name` is written as given,
   /// so it must be plain text that JSON does not escape (jixiao's keys are ASCII words).
   public mutating func key(_ name: StaticString) {
-    let length = name.utf8CodeUnitCount
-    // `,` line break, indentation, the quoted name, `: `: one capacity check for all.
-    reserve(level + length + 6)
     startElement()
+    let length = name.utf8CodeUnitCount
+    reserve(length + 4)
     let target = storage + count
     target[0] = UInt8(ascii: "\"")
     (target + 1).update(from: name.utf8Start, count: length)
@@ -113,9 +114,11 @@ public struct JSONStreamWriter: ~Copyable {
   /// needed).
   public mutating func key(utf8 name: UnsafeBufferPointer<UInt8>) {
     startElement()
-    string(utf8: name)
-    append(UInt8(ascii: ":"))
-    append(UInt8(ascii: " "))
+    quoted(name)
+    reserve(2)
+    storage[count] = UInt8(ascii: ":")
+    storage[count + 1] = UInt8(ascii: " ")
+    count += 2
   }
 
   /// Starts the next element of the open array.
@@ -146,38 +149,103 @@ public struct JSONStreamWriter: ~Copyable {
     let hadElements = innerOpened
     depth -= 1
     innerOpened = depth > 0 ? outerOpened.removeLast() : false
+    reserve(level + 2)
     if hadElements { newline(spaces: level) }
-    append(bracket)
+    storage[count] = bracket
+    count += 1
   }
 
   /// `,` unless this is the container's first element, then a line break and the
   /// indentation.
   @inline(__always)
   private mutating func startElement() {
-    if innerOpened { append(UInt8(ascii: ",")) }
+    reserve(level + 2)
+    storage[count] = UInt8(ascii: ",")
+    if innerOpened { count += 1 }
     innerOpened = true
     newline(spaces: level)
   }
 
+  /// A line break and `spaces` spaces, in room reserved for them.
   @inline(__always)
   private mutating func newline(spaces: Int) {
-    reserve(1 + spaces)
     storage[count] = UInt8(ascii: "\n")
-    (storage + count + 1).update(repeating: UInt8(ascii: " "), count: spaces)
+    writeSpaces(spaces, at: UnsafeMutableRawPointer(storage + count + 1))
     count += 1 + spaces
+  }
+
+  /// `count` spaces at `target`, eight at a time (the indentation of a line, usually one
+  /// word), where up to seven bytes more are reserved.
+  @inline(__always)
+  private func writeSpaces(_ count: Int, at target: UnsafeMutableRawPointer) {
+    let spaces: UInt64 = 0x2020_2020_2020_2020
+    target.storeBytes(of: spaces, as: UInt64.self)
+    var offset = 8
+    while offset < count {
+      target.storeBytes(of: spaces, toByteOffset: offset, as: UInt64.self)
+      offset += 8
+    }
   }
 
   // MARK: - Values
 
   /// A string, or null.
   public mutating func string(_ text: String?) {
-    guard var text else { return null() }
-    text.withUTF8 { string(utf8: $0) }
+    guard let text else { return null() }
+    Self.withUTF8(of: text) { quoted($0) }
   }
 
   /// A string given as UTF-8.
   public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
+    quoted(text)
+  }
+
+  /// Calls `body` with the UTF-8 bytes of `text` where the string keeps them: no copy of
+  /// the string, so no reference count to take (a copy only for a string not stored as
+  /// UTF-8).
+  @inline(__always)
+  private static func withUTF8(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    if text.utf8.withContiguousStorageIfAvailable(body) != nil { return }
+    var text = text
+    text.withUTF8(body)
+  }
+
+  /// `text` in quotes, escaped as needed.
+  private mutating func quoted(_ text: UnsafeBufferPointer<UInt8>) {
     reserve(text.count + 2)
+    if !writePlain(text) { writeEscaped(text) }
+  }
+
+  /// Writes `text` in quotes and returns true when none of its bytes needs an escape
+  /// (most texts); returns false, having written nothing that counts, otherwise. Checks
+  /// and copies eight bytes at a time, the last few gathered into one word padded with
+  /// spaces. Needs room for `text.count + 2` bytes (``reserve(_:)``).
+  @inline(__always)
+  private mutating func writePlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let source = UnsafeRawBufferPointer(text)
+    let target = UnsafeMutableRawPointer(storage + count + 1)
+    var index = 0
+    while index + 8 <= text.count {
+      let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if JSONValue.mayNeedEscapeCheck(word) { return false }
+      target.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
+      index += 8
+    }
+    var last: UInt64 = 0x2020_2020_2020_2020
+    while index < text.count {
+      last = last << 8 | UInt64(text[index])
+      target.storeBytes(of: text[index], toByteOffset: index, as: UInt8.self)
+      index += 1
+    }
+    if JSONValue.mayNeedEscapeCheck(last) { return false }
+    storage[count] = UInt8(ascii: "\"")
+    storage[count + text.count + 1] = UInt8(ascii: "\"")
+    count += text.count + 2
+    return true
+  }
+
+  /// `text` in quotes, its runs of plain bytes copied at once and the rest escaped.
+  private mutating func writeEscaped(_ text: UnsafeBufferPointer<UInt8>) {
     append(UInt8(ascii: "\""))
     var runStart = 0
     while let escape = JSONValue.nextEscape(in: text, from: runStart) {
@@ -227,6 +295,12 @@ public struct JSONStreamWriter: ~Copyable {
   public mutating func member(_ name: StaticString, _ text: String?) {
     key(name)
     string(text)
+  }
+
+  /// `"name": "text"` in the open object, both given as UTF-8 (escaped as needed).
+  public mutating func member(utf8 name: UnsafeBufferPointer<UInt8>, utf8 text: UnsafeBufferPointer<UInt8>) {
+    key(utf8: name)
+    quoted(text)
   }
 
   /// `"name": number` (or `null`) in the open object.

@@ -35,6 +35,23 @@ struct JSONEscapingTests {
     JSONValue.string(text).serialized()
   }
 
+  /// `text` through the stream writer, as a string value and as both the name and the
+  /// value of a member given as UTF-8 (the writer checks and copies whole words of plain
+  /// text): what ``written(_:)`` writes, in the writer's layout.
+  private func expectStreamed(_ text: String, _ comment: Comment? = nil) {
+    let expected = written(text)
+    var json = JSONStreamWriter()
+    json.string(text)
+    #expect(String(decoding: json.takeBytes(), as: UTF8.self) == expected, comment)
+    let utf8 = Array(text.utf8)
+    utf8.withUnsafeBufferPointer { bytes in
+      json.beginObject()
+      json.member(utf8: bytes, utf8: bytes)
+      json.endObject()
+    }
+    #expect(String(decoding: json.takeBytes(), as: UTF8.self) == "{\n " + expected + ": " + expected + "\n}", comment)
+  }
+
   private func parsed(_ json: String) -> String? {
     try? JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String
   }
@@ -51,6 +68,8 @@ struct JSONEscapingTests {
       }
       #expect(written(text) == expected, "U+\(String(format: "%04X", value))")
       #expect(written("项\(text)目") == "\"项" + String(expected.dropFirst().dropLast()) + "目\"")
+      expectStreamed(text)
+      expectStreamed("项\(text)目")
     }
     #expect(written("\u{0}") == "\"\\u0000\"")
     #expect(written("\u{1}") == "\"\\u0001\"")
@@ -58,6 +77,14 @@ struct JSONEscapingTests {
     #expect(written("\u{8}\u{C}") == "\"\\u0008\\u000c\"")
     #expect(written("\u{7F}") == "\"\u{7F}\"", "DEL is not a JSON control")
     #expect(written("\u{85}") == "\"\u{85}\"")
+  }
+
+  /// Plain texts of every length around the writer's eight-byte words, ASCII and not.
+  @Test func plainTextsOfEveryLength() {
+    for length in 0...26 {
+      expectStreamed(String(repeating: "a", count: length))
+      expectStreamed(String("H14/分值（Ａ）🙂".prefix(length)))
+    }
   }
 
   @Test func lineAndParagraphSeparatorsAnywhere() {
@@ -90,6 +117,7 @@ struct JSONEscapingTests {
       "\u{2026}\u{2028}\u{2026}",
     ]
     for text in lookAlikes {
+      expectStreamed(text)
       #expect(written(text) == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
       #expect(parsed(written(text)) == text)
     }
@@ -126,6 +154,7 @@ struct JSONEscapingTests {
           let before = String(characters[..<position])
           let after = String(characters[position...])
           #expect(written(before + text + after) == "\"" + before + code + after + "\"", "\(position) \(code)")
+          expectStreamed(before + text + after, "\(position) \(code)")
         }
       }
       // Bytes that only share a word with something to look at are copied.
@@ -147,6 +176,7 @@ struct JSONEscapingTests {
       let text = (0..<next(40)).map { _ in alphabet[next(alphabet.count)] }.joined()
       let json = reference(text)
       #expect(written(text) == json, "\(text.debugDescription)")
+      expectStreamed(text, "\(text.debugDescription)")
       #expect(parsed(written(text)) == text)
       #expect(JSONValue.array([.string(text)]).serialized() == "[" + json + "]")
       #expect(JSONValue.object([(text, .string(text))]).serialized(indent: 0) == "{" + json + ":" + json + "}")

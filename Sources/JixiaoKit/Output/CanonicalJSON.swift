@@ -140,10 +140,7 @@ public enum CanonicalJSON {
   /// Field → A1, in a fixed order.
   static func write(cells: CellMap, to json: inout JSONStreamWriter) {
     json.beginObject()
-    cells.forEachUTF8 { key, reference in
-      json.key(utf8: key)
-      json.string(utf8: reference)
-    }
+    cells.forEachUTF8 { key, reference in json.member(utf8: key, utf8: reference) }
     json.endObject()
   }
 
