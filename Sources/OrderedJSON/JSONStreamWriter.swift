@@ -303,6 +303,88 @@ public struct JSONStreamWriter: ~Copyable {
     quoted(text)
   }
 
+  /// An object of string members given as one UTF-8 buffer of entries, `name keyEnd text
+  /// entryEnd` each (a compact map's bytes), written as ``member(utf8:utf8:)`` writes
+  /// them. `keyEnd` and `entryEnd` must be controls, which occur in no name or text.
+  public mutating func object(entries: UnsafeBufferPointer<UInt8>, keyEnd: UInt8, entryEnd: UInt8) {
+    beginObject()
+    var start = 0
+    while start < entries.count {
+      start =
+        plainMember(entries, from: start, keyEnd: keyEnd, entryEnd: entryEnd)
+        ?? escapedMember(entries, from: start, keyEnd: keyEnd, entryEnd: entryEnd)
+    }
+    endObject()
+  }
+
+  /// Writes the entry at `start` as a member when its name and text are printable ASCII
+  /// that needs no escape (field names and cell references are), copying the bytes as
+  /// they are scanned; returns where the next entry starts. Returns nil, having written
+  /// nothing that counts, for an entry with any other byte.
+  @inline(__always)
+  private mutating func plainMember(
+    _ entries: UnsafeBufferPointer<UInt8>, from start: Int, keyEnd: UInt8, entryEnd: UInt8
+  ) -> Int? {
+    let (mark, wasOpened) = (count, innerOpened)
+    startElement()
+    // The entry's bytes are at most the rest; its two ends become `"`, `": "` and `"`. (So
+    // no index below can overflow.)
+    reserve(entries.count - start + 4)
+    let target = storage + count
+    target[0] = UInt8(ascii: "\"")
+    var index = start
+    var written = 1
+    while Self.isPlainASCII(entries[index]) {
+      target[written] = entries[index]
+      index &+= 1
+      written &+= 1
+    }
+    if entries[index] == keyEnd {
+      target[written] = UInt8(ascii: "\"")
+      target[written &+ 1] = UInt8(ascii: ":")
+      target[written &+ 2] = UInt8(ascii: " ")
+      target[written &+ 3] = UInt8(ascii: "\"")
+      index &+= 1
+      written &+= 4
+      while Self.isPlainASCII(entries[index]) {
+        target[written] = entries[index]
+        index &+= 1
+        written &+= 1
+      }
+      if entries[index] == entryEnd {
+        target[written] = UInt8(ascii: "\"")
+        count += written + 1
+        return index + 1
+      }
+    }
+    (count, innerOpened) = (mark, wasOpened)
+    return nil
+  }
+
+  /// Writes the entry at `start` as ``member(utf8:utf8:)`` does; returns where the next
+  /// entry starts.
+  private mutating func escapedMember(
+    _ entries: UnsafeBufferPointer<UInt8>, from start: Int, keyEnd: UInt8, entryEnd: UInt8
+  ) -> Int {
+    var nameEnd = start
+    while entries[nameEnd] != keyEnd { nameEnd += 1 }
+    var textEnd = nameEnd + 1
+    while entries[textEnd] != entryEnd { textEnd += 1 }
+    member(
+      utf8: UnsafeBufferPointer(rebasing: entries[start..<nameEnd]),
+      utf8: UnsafeBufferPointer(rebasing: entries[(nameEnd + 1)..<textEnd]))
+    return textEnd + 1
+  }
+
+  /// Whether `byte` is printable ASCII that JSON does not escape: 0x20–0x7E but `"` and
+  /// `\`. One shift of a 128-bit mask.
+  @inline(__always)
+  private static func isPlainASCII(_ byte: UInt8) -> Bool {
+    let from20To3F: UInt64 = 0xFFFF_FFFB_0000_0000  // but 0x22
+    let from40To7F: UInt64 = 0x7FFF_FFFF_EFFF_FFFF  // but 0x5C and 0x7F
+    return byte < 0x80 && ((byte < 0x40 ? from20To3F : from40To7F) >> (byte & 63)) & 1 != 0
+  }
+
   /// `"name": number` (or `null`) in the open object.
   public mutating func member(_ name: StaticString, number value: Double?) {
     key(name)

@@ -1,3 +1,4 @@
+import OrderedJSON
 import Testing
 import XLSX
 import _XLSXTestSupport
@@ -101,5 +102,36 @@ struct CellMapTests {
       #expect(CellReference(reference.description) == reference)
     }
     #expect(CellReference(row: 12_345, column: 702).description == "AAA12346")
+  }
+
+  /// Written as JSON straight from its bytes, a map gives what writing each entry as a
+  /// member gives: plain entries copied, others (quotes, controls, CJK, U+2028, DEL, empty
+  /// texts) escaped as any text is; at several depths.
+  @Test func jsonFromTheBytesEqualsMemberByMember() {
+    var mixed: CellMap = ["weight": "G13", "actual": "F13", "score": "XFD1048576", "~tilde": "A1"]
+    mixed["名称"] = "B2"
+    mixed["a\"b"] = "C3"
+    mixed["x\\y"] = "D\t4"
+    mixed["sep\u{2028}"] = "E5\u{1}"
+    mixed["del\u{7F}"] = ""
+    mixed[""] = "Z9"
+    for cells in [CellMap(), ["score": "H14"], mixed] {
+      for level in [0, 1, 3, 9] {
+        var fromBytes = JSONStreamWriter(level: level)
+        CanonicalJSON.write(cells: cells, to: &fromBytes)
+        var byMember = JSONStreamWriter(level: level)
+        byMember.beginObject()
+        for (key, value) in cells {
+          var key = key
+          key.withUTF8 { byMember.key(utf8: $0) }
+          byMember.string(value)
+        }
+        byMember.endObject()
+        #expect(fromBytes.bytes == byMember.bytes, "\(String(decoding: fromBytes.bytes, as: UTF8.self))")
+      }
+    }
+    var json = JSONStreamWriter()
+    CanonicalJSON.write(cells: ["score": "H14", "a\"b": "\u{1}"], to: &json)
+    #expect(String(decoding: json.bytes, as: UTF8.self) == "{\n \"a\\\"b\": \"\\u0001\",\n \"score\": \"H14\"\n}")
   }
 }

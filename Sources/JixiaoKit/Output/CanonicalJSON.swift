@@ -139,9 +139,7 @@ public enum CanonicalJSON {
 
   /// Field → A1, in a fixed order.
   static func write(cells: CellMap, to json: inout JSONStreamWriter) {
-    json.beginObject()
-    cells.forEachUTF8 { key, reference in json.member(utf8: key, utf8: reference) }
-    json.endObject()
+    cells.withEntryBytes { json.object(entries: $0, keyEnd: $1, entryEnd: $2) }
   }
 
   public static func issue(_ issue: ValidationIssue) -> JSONValue {

@@ -144,20 +144,12 @@ public struct CellMap: Sendable, Equatable, Hashable, ExpressibleByDictionaryLit
     return entries.makeIterator()
   }
 
-  /// Calls `body` with each entry's key and value as UTF-8, in key order, without making
-  /// strings (for writing JSON).
-  public func forEachUTF8(_ body: (_ key: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> Void) {
-    storage.withUnsafeBufferPointer { storage in
-      var start = 0
-      while start < storage.count {
-        var keyEnd = start
-        while storage[keyEnd] != Self.keyEnd { keyEnd += 1 }
-        var entryEnd = keyEnd + 1
-        while storage[entryEnd] != Self.entryEnd { entryEnd += 1 }
-        body(UnsafeBufferPointer(rebasing: storage[start..<keyEnd]), UnsafeBufferPointer(rebasing: storage[(keyEnd + 1)..<entryEnd]))
-        start = entryEnd + 1
-      }
-    }
+  /// Calls `body` with the entries as they are stored, UTF-8 `key keyEnd value entryEnd`
+  /// each, in key order: for writing JSON straight from the bytes.
+  public func withEntryBytes(
+    _ body: (_ entries: UnsafeBufferPointer<UInt8>, _ keyEnd: UInt8, _ entryEnd: UInt8) -> Void
+  ) {
+    storage.withUnsafeBufferPointer { body($0, Self.keyEnd, Self.entryEnd) }
   }
 
   /// The entry for `key` (found) or the empty range where it would go. Each entry's key
