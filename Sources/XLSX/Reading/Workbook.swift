@@ -201,7 +201,9 @@ public final class Workbook: Sendable {
 
   /// ``rows(of:)``, with ``CellBlanker`` on or off (off only to test that it changes nothing,
   /// and to read a part again for the error it gives).
-  func rows(of sheet: SheetInfo, blankingCells: Bool) throws(XLSXError) -> RowCursor {
+  /// With `collectingCells`, the cursor gives no rows but collects their cells, for
+  /// ``RowCursor/remainingCells()``.
+  func rows(of sheet: SheetInfo, blankingCells: Bool, collectingCells: Bool = false) throws(XLSXError) -> RowCursor {
     guard sheet.kind == .worksheet || sheet.kind == .macrosheet || sheet.kind == .dialogsheet else {
       return RowCursor.empty(sheet: sheet)
     }
@@ -214,7 +216,7 @@ public final class Workbook: Sendable {
     }
     let handler = WorksheetHandler(
       sharedStrings: sharedStrings, formatKinds: numberFormatKinds, uses1904: uses1904DateSystem,
-      limits: archive.limits)
+      limits: archive.limits, collectingCells: collectingCells)
     let unfiltered: (() throws(XLSXError) -> RowCursor)? =
       blankingCells ? { () throws(XLSXError) in try self.rows(of: sheet, blankingCells: false) } : nil
     return try RowCursor(sheet: sheet, entry: entry, archive: archive, handler: handler, unfiltered: unfiltered)
@@ -227,10 +229,11 @@ public final class Workbook: Sendable {
   }
 
   /// Loads `sheet` into a grid, for form-shaped tables that are read by position.
+  /// The cells go straight into one list as they are read (no array per row to copy them
+  /// from).
   public func grid(of sheet: SheetInfo) throws(XLSXError) -> SheetGrid {
-    let cursor = try rows(of: sheet)
-    var cells: [Cell] = []
-    while let row = try cursor.next() { cells.append(contentsOf: row.cells) }
+    let cursor = try rows(of: sheet, blankingCells: true, collectingCells: true)
+    let cells = try cursor.remainingCells()
     return SheetGrid(sheet: sheet, cells: cells, mergedRanges: cursor.mergedRanges)
   }
 
@@ -351,6 +354,14 @@ public final class RowCursor {
     } catch {
       return error
     }
+  }
+
+  /// Reads the rest of the sheet and returns the cells of its rows, in file order, for a
+  /// cursor made collecting cells (``Workbook/rows(of:blankingCells:collectingCells:)``),
+  /// whose ``next()`` gives no rows.
+  func remainingCells() throws(XLSXError) -> [Cell] {
+    while try next() != nil {}
+    return handler?.takeCells() ?? []
   }
 
   /// Cells ``CellBlanker`` has blanked so far (for tests).

@@ -33,8 +33,15 @@ final class WorksheetHandler: SAXHandler {
   // Row state.
   private var rowIndex = 0
   private var nextRowIndex = 0
+  /// The open row's cells, from ``rowStart`` on; before it, when collecting cells, those
+  /// of the rows completed so far.
   private var rowCells: [Cell] = []
+  private var rowStart = 0
   private var inRow = false
+  /// Whether completed rows leave their cells in ``rowCells`` (``takeCells()``) rather
+  /// than becoming ``pendingRows``: what a grid needs, with no array per row and no copy
+  /// of each cell into the grid's.
+  private let collectsCells: Bool
 
   // Cell state.
   private var cellReference = CellReference(row: 0, column: 0)
@@ -55,8 +62,14 @@ final class WorksheetHandler: SAXHandler {
   /// Cells read ahead of the parser, taken in at their place (see ``PrereadCells``).
   let preread: PrereadCells
 
-  init(sharedStrings: [String], formatKinds: [NumberFormatKind], uses1904: Bool, limits: ReadLimits) {
+  /// A handler for a worksheet; with `collectingCells`, for reading it whole into one list
+  /// of cells (see ``takeCells()``).
+  init(
+    sharedStrings: [String], formatKinds: [NumberFormatKind], uses1904: Bool, limits: ReadLimits,
+    collectingCells: Bool = false
+  ) {
     self.sharedStrings = sharedStrings
+    collectsCells = collectingCells
     self.formatKinds = formatKinds
     self.uses1904 = uses1904
     text = TextBuffer(limit: limits.maxTextLength)
@@ -226,11 +239,25 @@ final class WorksheetHandler: SAXHandler {
 
   private func endRow() {
     inRow = false
-    guard !rowCells.isEmpty else { return }
+    guard rowCells.count > rowStart else { return }
+    if collectsCells {
+      rowStart = rowCells.count
+      return
+    }
     let count = rowCells.count
     pendingRows.append(Row(index: rowCells[0].reference.row, cells: rowCells))
     rowCells = []
     rowCells.reserveCapacity(count)
+  }
+
+  /// The cells of the rows completed so far, in order, when collecting cells (the cells of
+  /// a row still open, which no row would give, are dropped); the list starts anew.
+  func takeCells() -> [Cell] {
+    rowCells.removeSubrange(rowStart...)
+    let cells = rowCells
+    rowCells = []
+    rowStart = 0
+    return cells
   }
 
   // MARK: - Cells
@@ -246,7 +273,7 @@ final class WorksheetHandler: SAXHandler {
     if let parsed = reference {
       cellReference = parsed
       // A cell whose row disagrees with its <row> starts a row of its own.
-      if parsed.row != rowIndex, !rowCells.isEmpty {
+      if parsed.row != rowIndex, rowCells.count > rowStart {
         endRow()
         inRow = true
       }
