@@ -634,7 +634,8 @@ struct CellBlanker {
   /// it on exactly as written: no reference (`&`), no carriage return (which it turns
   /// into a line feed), no `]` (as `]]>` is not allowed), no control character but tab
   /// and line feed, well-formed UTF-8 of XML characters, and at most `limit` bytes long.
-  /// Nil when it is not. (Also read by ``SharedStringsPreread``.)
+  /// Nil when it is not. Each character is read once, a multibyte one whole.
+  /// (Also read by ``SharedStringsPreread``.)
   @inline(__always)
   static func plainText(
     from start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>, limit: Int
@@ -645,8 +646,12 @@ struct CellBlanker {
     while cursor < end {
       let byte = cursor.pointee
       if byte >= 0x80 {
+        guard let next = xmlCharacterEnd(at: cursor, end) else { return nil }
         nonASCII = true
-      } else if byte < 0x20 {
+        cursor = next
+        continue
+      }
+      if byte < 0x20 {
         guard byte == 0x09 || byte == 0x0A else { return nil }
         if byte == 0x0A { newline = true }
       } else if byte == UInt8(ascii: "<") {
@@ -657,45 +662,40 @@ struct CellBlanker {
       cursor += 1
     }
     let bytes = UnsafeBufferPointer(start: start, count: cursor - start)
-    guard cursor < end, bytes.count <= limit, !nonASCII || isXMLText(bytes) else { return nil }
+    guard cursor < end, bytes.count <= limit else { return nil }
     return (bytes, cursor, newline, nonASCII)
   }
 
-  /// Whether `bytes` are well-formed UTF-8 whose characters XML allows in text (those of
-  /// 0x20 and up: not U+FFFE, U+FFFF; surrogates are not well-formed UTF-8).
-  static func isXMLText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      let lead = bytes[index]
-      if lead < 0x80 {
-        index += 1
-        continue
-      }
-      func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-        index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
-      }
-      switch lead {
-      case 0xC2...0xDF:
-        guard continuation(1) else { return false }
-        index += 2
-      case 0xE0...0xEF:
-        let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
-        let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-        guard continuation(1, low, high), continuation(2) else { return false }
-        // U+FFFE and U+FFFF are no XML characters.
-        if lead == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
-        index += 3
-      case 0xF0...0xF4:
-        let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
-        let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-        guard continuation(1, low, high), continuation(2), continuation(3) else { return false }
-        index += 4
-      default:
-        return false
-      }
+  /// Just past the character whose UTF-8 starts at `start` (a byte of 0x80 or more), when
+  /// it is well-formed, ends before `end` and is one XML allows in text (not U+FFFE or
+  /// U+FFFF; surrogates are not well-formed UTF-8); else nil.
+  @inline(__always)
+  private static func xmlCharacterEnd(
+    at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8>? {
+    /// Whether the byte at `offset` is there and within `low...high` (a continuation byte).
+    @inline(__always)
+    func continues(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+      end - start > offset && start[offset] &- low <= high &- low
     }
-    return true
+    let lead = start.pointee
+    switch lead {
+    case 0xE0...0xEF:
+      let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
+      let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+      guard continues(1, low, high), continues(2) else { return nil }
+      // U+FFFE and U+FFFF are no XML characters.
+      if lead == 0xEF, start[1] == 0xBF, start[2] >= 0xBE { return nil }
+      return start + 3
+    case 0xC2...0xDF:
+      return continues(1) ? start + 2 : nil
+    case 0xF0...0xF4:
+      let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
+      let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+      return continues(1, low, high) && continues(2) && continues(3) ? start + 4 : nil
+    default:
+      return nil
+    }
   }
 
   /// The closing `quote` of the `r` value at `start` (or `end`), and, when the value is
