@@ -449,7 +449,9 @@ struct CellBlanker {
     at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>,
     reading known: (reference: CellReference, next: UnsafeMutablePointer<UInt8>)? = nil
   ) -> UnsafeMutablePointer<UInt8>? {
-    guard let preread, rowOpen, depth == 3, !preread.isFull, let chunkBase else { return nil }
+    // `preread` is used through the property, not bound to a local: a local is a reference
+    // retained and released for every cell.
+    guard rowOpen, depth == 3, preread?.isFull == false, let chunkBase else { return nil }
     keepsLineFeeds = false
     blanksWideCharacters = false
     var cursor = start + 2
@@ -505,13 +507,13 @@ struct CellBlanker {
     if let type, type.count == 1, type[0] == UInt8(ascii: "s"), let value {
       // An index out of range is an error the handler reports: left to it, at its place.
       guard !value.isEmpty, value.count <= 9, value.allSatisfy(Self.isDigit),
-        let index = parseInteger(value), index < preread.sharedStringCount
+        let index = parseInteger(value), index < preread?.sharedStringCount ?? 0
       else { return nil }
     }
     // The cell's end where libxml2 reads it: past the runs squeezed before it and, when
     // it is squeezed itself, just past the one space it leaves.
     let squeezed = !keepsLineFeeds && isSqueezed(start, cursor)
-    preread.append(
+    preread?.append(
       end: chunkOffset + (cursor - chunkBase) - squeezedInChunk - (squeezed ? cursor - start - 1 : 0),
       bytes: UnsafeBufferPointer(start: start, count: cursor - start),
       PrereadCells.Bytes(
