@@ -72,8 +72,10 @@ class SAXHandler {
   private(set) var failure: XLSXError?
   /// Called by the parser to stop itself when ``fail(_:)`` is used.
   var stop: () -> Void = {}
-  /// The parser's offset in the part, in bytes, during an event (set by the parser).
-  var bytePosition: () -> Int = { 0 }
+  /// The libxml2 context parsing the part, while the handler is bound to it (set by the
+  /// parser), for ``bytePosition()``: a pointer, where a closure capturing it was retained
+  /// and released on every call.
+  final var parserContext: UnsafeMutableRawPointer?
   /// How deep the parser is in the element tree; parts of a workbook nest a few levels.
   final var depth = 0
   /// Deepest nesting accepted (libxml2's own default limit).

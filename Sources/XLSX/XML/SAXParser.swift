@@ -51,6 +51,7 @@ final class SAXParser {
 
   deinit {
     handler.stop = {}
+    handler.parserContext = nil
     xmlFreeParserCtxt(context)
   }
 
@@ -70,14 +71,14 @@ final class SAXParser {
     }
     started = true
     self.handler.stop = {}
-    self.handler.bytePosition = { 0 }
+    self.handler.parserContext = nil
     self.handler = handler
     self.partName = partName
     // The callbacks borrow the handler (they run several times per cell); `self.handler`
     // keeps it alive meanwhile.
     context.pointee.userData = Unmanaged.passUnretained(handler).toOpaque()
     handler.stop = { [context] in xmlStopParser(context) }
-    handler.bytePosition = { [context] in xmlByteConsumed(context) }
+    handler.parserContext = UnsafeMutableRawPointer(context)
   }
 
   /// The SAX2 callbacks, which forward each event to the handler in `userData`.
@@ -164,6 +165,14 @@ final class SAXParser {
     guard let context else { return }
     Unmanaged<SAXHandler>.fromOpaque(context).takeUnretainedValue().fail(
       XLSXError(.forbiddenDTD, "XML 中含有 DOCTYPE 声明（DTD/实体），出于安全原因拒绝读取"))
+  }
+}
+
+extension SAXHandler {
+  /// The parser's offset in the part, in bytes, during an event; 0 when no parser is bound.
+  final func bytePosition() -> Int {
+    guard let parserContext else { return 0 }
+    return xmlByteConsumed(parserContext.assumingMemoryBound(to: xmlParserCtxt.self))
   }
 }
 
