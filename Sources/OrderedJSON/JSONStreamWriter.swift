@@ -305,13 +305,17 @@ public struct JSONStreamWriter: ~Copyable {
 
   /// An object of string members given as one UTF-8 buffer of entries, `name keyEnd text
   /// entryEnd` each (a compact map's bytes), written as ``member(utf8:utf8:)`` writes
-  /// them. `keyEnd` and `entryEnd` must be controls, which occur in no name or text.
+  /// them. `keyEnd` and `entryEnd` must be controls, which occur in no name or text. An
+  /// entry without its ends is written with what it has; nothing past the buffer is read.
   public mutating func object(entries: UnsafeBufferPointer<UInt8>, keyEnd: UInt8, entryEnd: UInt8) {
     beginObject()
+    // The fast path scans without looking for the buffer's end: its last byte, `entryEnd`,
+    // stops every scan. A buffer that ends otherwise takes the careful path throughout.
+    let ended = entries.last == entryEnd && keyEnd != entryEnd
     var start = 0
     while start < entries.count {
       start =
-        plainMember(entries, from: start, keyEnd: keyEnd, entryEnd: entryEnd)
+        (ended ? plainMember(entries, from: start, keyEnd: keyEnd, entryEnd: entryEnd) : nil)
         ?? escapedMember(entries, from: start, keyEnd: keyEnd, entryEnd: entryEnd)
     }
     endObject()
@@ -320,7 +324,8 @@ public struct JSONStreamWriter: ~Copyable {
   /// Writes the entry at `start` as a member when its name and text are printable ASCII
   /// that needs no escape (field names and cell references are), copying the bytes as
   /// they are scanned; returns where the next entry starts. Returns nil, having written
-  /// nothing that counts, for an entry with any other byte.
+  /// nothing that counts, for an entry with any other byte. `entries` must end with
+  /// `entryEnd`.
   @inline(__always)
   private mutating func plainMember(
     _ entries: UnsafeBufferPointer<UInt8>, from start: Int, keyEnd: UInt8, entryEnd: UInt8
@@ -334,11 +339,7 @@ public struct JSONStreamWriter: ~Copyable {
     target[0] = UInt8(ascii: "\"")
     var index = start
     var written = 1
-    while Self.isPlainASCII(entries[index]) {
-      target[written] = entries[index]
-      index &+= 1
-      written &+= 1
-    }
+    Self.copyPlainASCII(entries, from: &index, to: target, at: &written)
     if entries[index] == keyEnd {
       target[written] = UInt8(ascii: "\"")
       target[written &+ 1] = UInt8(ascii: ":")
@@ -346,11 +347,7 @@ public struct JSONStreamWriter: ~Copyable {
       target[written &+ 3] = UInt8(ascii: "\"")
       index &+= 1
       written &+= 4
-      while Self.isPlainASCII(entries[index]) {
-        target[written] = entries[index]
-        index &+= 1
-        written &+= 1
-      }
+      Self.copyPlainASCII(entries, from: &index, to: target, at: &written)
       if entries[index] == entryEnd {
         target[written] = UInt8(ascii: "\"")
         count += written + 1
@@ -361,18 +358,32 @@ public struct JSONStreamWriter: ~Copyable {
     return nil
   }
 
+  /// Copies the bytes from `index` on to `target + written` while they are
+  /// ``isPlainASCII(_:)``, advancing both (a byte that is not, such as the buffer's final
+  /// `entryEnd`, ends it).
+  @inline(__always)
+  private static func copyPlainASCII(
+    _ entries: UnsafeBufferPointer<UInt8>, from index: inout Int, to target: UnsafeMutablePointer<UInt8>,
+    at written: inout Int
+  ) {
+    while isPlainASCII(entries[index]) {
+      target[written] = entries[index]
+      index &+= 1
+      written &+= 1
+    }
+  }
+
   /// Writes the entry at `start` as ``member(utf8:utf8:)`` does; returns where the next
-  /// entry starts.
+  /// entry starts (past the end of the buffer for an entry without its ends).
   private mutating func escapedMember(
     _ entries: UnsafeBufferPointer<UInt8>, from start: Int, keyEnd: UInt8, entryEnd: UInt8
   ) -> Int {
-    var nameEnd = start
-    while entries[nameEnd] != keyEnd { nameEnd += 1 }
-    var textEnd = nameEnd + 1
-    while entries[textEnd] != entryEnd { textEnd += 1 }
+    let nameEnd = entries[start...].firstIndex(of: keyEnd) ?? entries.count
+    let textStart = min(nameEnd + 1, entries.count)
+    let textEnd = entries[textStart...].firstIndex(of: entryEnd) ?? entries.count
     member(
       utf8: UnsafeBufferPointer(rebasing: entries[start..<nameEnd]),
-      utf8: UnsafeBufferPointer(rebasing: entries[(nameEnd + 1)..<textEnd]))
+      utf8: UnsafeBufferPointer(rebasing: entries[textStart..<textEnd]))
     return textEnd + 1
   }
 

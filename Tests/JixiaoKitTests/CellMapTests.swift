@@ -130,6 +130,18 @@ struct CellMapTests {
         #expect(fromBytes.bytes == byMember.bytes, "\(String(decoding: fromBytes.bytes, as: UTF8.self))")
       }
     }
+    // Entries without their ends (no map makes them) are written with what they have,
+    // and nothing past the buffer is read.
+    let unended: [([UInt8], String)] = [
+      (Array("A1".utf8), "{\n \"A1\": \"\"\n}"), (Array("k\u{1F}B2".utf8), "{\n \"k\": \"B2\"\n}"),
+      (Array("k\u{1F}B2\u{1E}名".utf8), "{\n \"k\": \"B2\",\n \"名\": \"\"\n}"),
+      (Array("\u{1F}".utf8), "{\n \"\": \"\"\n}"),
+    ]
+    for (bytes, expected) in unended {
+      var written = JSONStreamWriter()
+      bytes.withUnsafeBufferPointer { written.object(entries: $0, keyEnd: 0x1F, entryEnd: 0x1E) }
+      #expect(String(decoding: written.bytes, as: UTF8.self) == expected)
+    }
     var json = JSONStreamWriter()
     CanonicalJSON.write(cells: ["score": "H14", "a\"b": "\u{1}"], to: &json)
     #expect(String(decoding: json.bytes, as: UTF8.self) == "{\n \"a\\\"b\": \"\\u0001\",\n \"score\": \"H14\"\n}")

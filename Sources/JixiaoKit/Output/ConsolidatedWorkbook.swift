@@ -149,7 +149,7 @@ public struct ConsolidatedWorkbook {
         case .string(let text):
           // (A text is never wider than its UTF-8 byte count.)
           guard text.utf8.count > widest[column] else { continue }
-          if let last = lastMeasured[column], ByteKey(last) == ByteKey(text) { continue }
+          if let last = lastMeasured[column], last.equalsBytes(text) { continue }
           widest[column] = ColumnWidth.displayUnits(of: text, atLeast: widest[column])
           lastMeasured[column] = text
         case .number(let number): widest[column] = Self.displayUnits(of: number, atLeast: widest[column])

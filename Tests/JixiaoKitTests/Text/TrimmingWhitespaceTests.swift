@@ -34,7 +34,7 @@ struct TrimmingWhitespaceTests {
     }
   }
 
-  @Test("bridged and substring-made texts trim the same")
+  @Test("texts made from substrings trim the same")
   func otherStorage() {
     let whole = "　 得分（10分）\u{3000}\n"
     let made = String(whole.dropFirst(0))
