@@ -18,6 +18,8 @@ public final class SheetWriter {
   static let maxRowHeight = 409.0
 
   var isOpen = true
+  /// ``WorkbookWriter/Options/impliesCellReferences``.
+  private let impliesReferences: Bool
   private weak var workbook: WorkbookWriter?
   private let layout: SheetLayout
   private let part: WorksheetPart
@@ -54,6 +56,7 @@ public final class SheetWriter {
 
   init(name: String, index: Int, layout: SheetLayout, workbook: WorkbookWriter, emitter: XMLEmitter) {
     self.name = name
+    impliesReferences = workbook.options.impliesCellReferences
     self.index = index
     self.layout = layout
     self.workbook = workbook
@@ -114,6 +117,8 @@ public final class SheetWriter {
     }
     part.writeRowStart(rowNumber, height: height)
     let sharedStrings = workbook.sharedStrings
+    // A cell right after the previous one needs no reference when the options allow it.
+    var impliedColumn = impliesReferences ? 0 : -1
     for column in cells.indices {
       let style = styleIndices[column]
       let value: EncodedValue
@@ -126,14 +131,17 @@ public final class SheetWriter {
       case .bool(let flag): value = .bool(flag)
       case .error(let text):
         // (Written apart: a value that holds no text is copied for free.)
-        part.writeErrorC(column: column, rowNumber: rowNumber, style: style, text: text)
+        part.writeErrorC(
+          column: column, rowNumber: rowNumber, isImplied: column == impliedColumn, style: style, text: text)
+        if impliesReferences { impliedColumn = column + 1 }
         continue
       case .date(let date): value = .number(date.uses1904 ? date.serial + 1462 : date.serial)
       case .empty:
         if style == 0 { continue }
         value = .blank
       }
-      part.writeC(column: column, rowNumber: rowNumber, style: style, value: value)
+      part.writeC(column: column, rowNumber: rowNumber, isImplied: column == impliedColumn, style: style, value: value)
+      if impliesReferences { impliedColumn = column + 1 }
     }
     part.writeRowEnd()
     try checkEmitter()

@@ -127,47 +127,57 @@ struct WorksheetPart {
     xml.raw("\" customHeight=\"1\"/>")
   }
 
-  /// One `<c>`: `<c r="B5" s="2" t="s"><v>12</v></c>`.
+  /// One `<c>`: `<c r="B5" s="2" t="s"><v>12</v></c>`, or without `r="B5"` when
+  /// `isImplied` (the cell right after the row's previous one, see
+  /// ``WorkbookWriter/Options/impliesCellReferences``).
   @inline(__always)
-  func writeC(column: Int, rowNumber: RowNumberText, style: Int, value: EncodedValue) {
+  func writeC(column: Int, rowNumber: RowNumberText, isImplied: Bool, style: Int, value: EncodedValue) {
     // A cell fits in 100 bytes: `<c r="XFD1048576" s="…" t="s"><v>…</v></c>` with 8 bytes
     // for the row number, 20 digits for each integer and 32 bytes for a number.
     xml.write(atMost: 100) { cursor in
-      writeCStart(&cursor, column, rowNumber, style)
+      writeCStart(&cursor, column, rowNumber, isImplied, style)
       switch value {
       case .sharedString(let index):
-        cursor.raw("\" t=\"s\"><v>")
+        cursor.raw(" t=\"s\"><v>")
         cursor.integer(index)
         cursor.raw("</v></c>")
       case .number(let number):
-        cursor.raw("\"><v>")
+        cursor.raw("><v>")
         cursor.number(number)
         cursor.raw("</v></c>")
       case .bool(let flag):
-        cursor.raw(flag ? "\" t=\"b\"><v>1</v></c>" : "\" t=\"b\"><v>0</v></c>")
+        cursor.raw(flag ? " t=\"b\"><v>1</v></c>" : " t=\"b\"><v>0</v></c>")
       case .blank:
-        cursor.raw("\"/>")
+        cursor.raw("/>")
       }
     }
   }
 
   /// An error cell: `<c r="B5" s="2" t="e"><v>#N/A</v></c>`.
-  func writeErrorC(column: Int, rowNumber: RowNumberText, style: Int, text: String) {
-    xml.write(atMost: 64) { cursor in writeCStart(&cursor, column, rowNumber, style) }
-    xml.raw("\" t=\"e\"><v>")
+  func writeErrorC(column: Int, rowNumber: RowNumberText, isImplied: Bool, style: Int, text: String) {
+    xml.write(atMost: 64) { cursor in writeCStart(&cursor, column, rowNumber, isImplied, style) }
+    xml.raw(" t=\"e\"><v>")
     xml.text(text)
     xml.raw("</v></c>")
   }
 
-  /// `<c r="B5" s="2`: the reference and the style, if any.
+  /// `<c r="B5" s="2"`: the reference unless implied, and the style, if any.
   @inline(__always)
-  private func writeCStart(_ cursor: inout ByteCursor, _ column: Int, _ rowNumber: RowNumberText, _ style: Int) {
-    cursor.raw("<c r=\"")
-    cursor.columnName(column)
-    cursor.rowNumber(rowNumber)
+  private func writeCStart(
+    _ cursor: inout ByteCursor, _ column: Int, _ rowNumber: RowNumberText, _ isImplied: Bool, _ style: Int
+  ) {
+    if isImplied {
+      cursor.raw("<c")
+    } else {
+      cursor.raw("<c r=\"")
+      cursor.columnName(column)
+      cursor.rowNumber(rowNumber)
+      cursor.raw("\"")
+    }
     if style != 0 {
-      cursor.raw("\" s=\"")
+      cursor.raw(" s=\"")
       cursor.integer(style)
+      cursor.raw("\"")
     }
   }
 

@@ -144,8 +144,10 @@ struct PartWriterGoldenTests {
   @Test("Worksheet: write_c for each kind of value, write_row with and without height")
   func worksheetCells() {
     let row = RowNumberText(7)
-    func cell(_ column: Int, _ style: Int, _ value: EncodedValue) -> String {
-      render { WorksheetPart(xml: $0).writeC(column: column, rowNumber: row, style: style, value: value) }
+    func cell(_ column: Int, _ style: Int, _ value: EncodedValue, isImplied: Bool = false) -> String {
+      render {
+        WorksheetPart(xml: $0).writeC(column: column, rowNumber: row, isImplied: isImplied, style: style, value: value)
+      }
     }
     #expect(cell(0, 0, .sharedString(12)) == "<c r=\"A7\" t=\"s\"><v>12</v></c>")
     #expect(cell(27, 3, .number(1.5)) == "<c r=\"AB7\" s=\"3\"><v>1.5</v></c>")
@@ -153,9 +155,19 @@ struct PartWriterGoldenTests {
     #expect(cell(2, 0, .bool(true)) == "<c r=\"C7\" t=\"b\"><v>1</v></c>")
     #expect(cell(2, 0, .bool(false)) == "<c r=\"C7\" t=\"b\"><v>0</v></c>")
     #expect(
-      render { WorksheetPart(xml: $0).writeErrorC(column: 3, rowNumber: row, style: 0, text: "#N/A") }
+      render { WorksheetPart(xml: $0).writeErrorC(column: 3, rowNumber: row, isImplied: false, style: 0, text: "#N/A") }
         == "<c r=\"D7\" t=\"e\"><v>#N/A</v></c>")
     #expect(cell(16_383, 2, .blank) == "<c r=\"XFD7\" s=\"2\"/>")
+    // Without the reference, when the cell's place is implied.
+    #expect(cell(0, 0, .sharedString(12), isImplied: true) == "<c t=\"s\"><v>12</v></c>")
+    #expect(cell(27, 3, .number(1.5), isImplied: true) == "<c s=\"3\"><v>1.5</v></c>")
+    #expect(cell(1, 0, .number(2), isImplied: true) == "<c><v>2</v></c>")
+    #expect(cell(2, 4, .bool(true), isImplied: true) == "<c s=\"4\" t=\"b\"><v>1</v></c>")
+    #expect(cell(5, 0, .blank, isImplied: true) == "<c/>")
+    #expect(cell(5, 2, .blank, isImplied: true) == "<c s=\"2\"/>")
+    #expect(
+      render { WorksheetPart(xml: $0).writeErrorC(column: 3, rowNumber: row, isImplied: true, style: 1, text: "#N/A") }
+        == "<c s=\"1\" t=\"e\"><v>#N/A</v></c>")
     let rows = render { xml in
       let part = WorksheetPart(xml: xml)
       part.writeRowStart(row, height: 30)
@@ -174,7 +186,7 @@ struct PartWriterGoldenTests {
         let part = WorksheetPart(xml: xml)
         let row = RowNumberText(number)
         part.writeRowStart(row, height: nil)
-        part.writeC(column: 0, rowNumber: row, style: 0, value: .blank)
+        part.writeC(column: 0, rowNumber: row, isImplied: false, style: 0, value: .blank)
         part.writeRowEnd()
       }
       #expect(xml == "<row r=\"\(number)\"><c r=\"A\(number)\"/></row>")

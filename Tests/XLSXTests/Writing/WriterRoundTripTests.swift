@@ -65,8 +65,16 @@ struct WriterRoundTripTests {
     let details = try WriterTestSupport.part("xl/worksheets/sheet2.xml", of: bytes)
     #expect(details.contains("<row r=\"20\" ht=\"20\" customHeight=\"1\">"), "rows may be skipped")
     #expect(details.contains("<row r=\"12\">") && !details.contains("<row r=\"13\""))
-    #expect(details.contains("<c r=\"C4\" s=\""), "a styled empty cell is written blank")
-    #expect(details.contains("<c r=\"B3\"><v>-0</v></c>"))
+    // (A cell right after the previous one of its row comes without its reference.)
+    func row(_ number: Int) -> Substring {
+      guard let start = details.firstRange(of: "<row r=\"\(number)\">")?.upperBound,
+        let end = details[start...].firstRange(of: "</row>")?.lowerBound
+      else { return "" }
+      return details[start..<end]
+    }
+    #expect(row(4).wholeMatch(of: #/<c s="\d+" t="s"><v>\d+</v></c><c><v>[^<]+</v></c><c s="\d+"/>/#) != nil,
+      "a styled empty cell is written blank, C4: \(row(4))")
+    #expect(row(3).contains("</c><c><v>-0</v></c>"), "B3: \(row(3))")
 
     let emptySheet = try WriterTestSupport.part("xl/worksheets/sheet3.xml", of: bytes)
     #expect(emptySheet.contains("<sheetData></sheetData>"))
@@ -188,6 +196,38 @@ struct WriterRoundTripTests {
     #expect(onDisk == memory)
     let values = try WriterTestSupport.readBack(onDisk)
     #expect(values[FeatureWorkbook.summary]?["A2"] == .string("财政局"))
+  }
+
+  @Test(
+    "A cell right after the previous one has no reference unless the options ask for all; both read back the same",
+    arguments: [true, false])
+  func impliedReferences(implied: Bool) throws {
+    let boxed = CellStyle(border: CellBorder(.thin))
+    let options = WorkbookWriter.Options(impliesCellReferences: implied)
+    let bytes = try WriterTestSupport.workbookBytes(options: options) { writer in
+      let sheet = try writer.addSheet(named: "表")
+      // A1 B1 C1 in a run; D1 skipped; E1 an error; F1 blank but styled; G1 after it.
+      try sheet.appendRow(["甲", 1.5, true, .empty, WriterCell(.error("#N/A")), .init(.empty, style: boxed), "乙"])
+      // A row that starts at column C, then a gap of one column.
+      try sheet.writeRow(at: 2, [.empty, .empty, "丙", .empty, 4])
+    }
+    let xml = try WriterTestSupport.part("xl/worksheets/sheet1.xml", of: bytes)
+    let referenced = xml.split(separator: "<c").dropFirst().map { $0.hasPrefix(" r=\"") }
+    #expect(referenced.count == 8)
+    if implied {
+      // A1 B1 C1 E1 F1 G1 C3 E3: only the first after a gap, and a row not starting at A.
+      #expect(referenced == [false, false, false, true, false, false, true, true])
+      #expect(xml.contains("<row r=\"1\"><c t=\"s\"><v>0</v></c><c><v>1.5</v></c><c t=\"b\"><v>1</v></c><c r=\"E1\" t=\"e\">"))
+    } else {
+      #expect(referenced.allSatisfy { $0 })
+    }
+    // (F1, blank, has no value to read back; G1 in its place shows that it was counted.)
+    let values = try #require(try WriterTestSupport.readBack(bytes)["表"])
+    #expect(
+      values == [
+        "A1": .string("甲"), "B1": .number(1.5), "C1": .bool(true), "E1": .error("#N/A"), "G1": .string("乙"),
+        "C3": .string("丙"), "E3": .number(4),
+      ])
   }
 }
 
