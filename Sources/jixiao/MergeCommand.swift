@@ -54,10 +54,13 @@ struct MergeCommand: ParsableCommand {
     let mapping = try mappingOptions.load()
     var (inputs, errors) = try listing.wait()
     // Never read our own outputs back in (an output inside an input directory).
-    let outputs = [output, json].compactMap { $0 }.map(StandardPath.of)
-    inputs.removeAll { input in
-      let path = StandardPath.of(input.path)
-      return outputs.contains { $0.utf8.elementsEqual(path.utf8) }
+    let outputs = [output, json].compactMap { $0 }.filter { InputFiles.couldList($0, from: paths) }
+      .map(StandardPath.of)
+    if !outputs.isEmpty {
+      inputs.removeAll { input in
+        let path = StandardPath.of(input.path)
+        return outputs.contains { $0.utf8.elementsEqual(path.utf8) }
+      }
     }
     if !quiet { for error in errors { StandardError.write("jixiao: \(error.message)\n") } }
 

@@ -116,4 +116,25 @@ struct InputFilesTests {
       #expect(errors.map(\.message) == ["找不到输入「\(missing)」：没有这个文件或目录"])
     }
   }
+
+  @Test func argumentsOverlapWhenOneNamesAPathInsideAnother() {
+    #expect(!InputFiles.mayOverlap(["提交"]))
+    #expect(!InputFiles.mayOverlap(["提交/a", "提交/a-b", "提交/b.xlsx", "/tmp/a"]))
+    #expect(InputFiles.mayOverlap(["提交", "提交/县区/c.xlsx"]))
+    // `a-b` sorts between `a` and `a/x` (`-` before `/`): still found.
+    #expect(InputFiles.mayOverlap(["提交/a-b", "提交/a/x", "提交/a"]))
+    #expect(InputFiles.mayOverlap(["./提交", "提交/"]))
+    #expect(InputFiles.mayOverlap(["提交/县区/..", "提交/a.xlsx"]))
+    #expect(InputFiles.mayOverlap(["/", "/tmp"]))
+    #expect(!InputFiles.mayOverlap(["a.xlsx", "b.xlsx", "ab.xlsx"]))
+  }
+
+  @Test func anOutputCouldBeListedOnlyFromAnArgumentItIsInside() {
+    #expect(InputFiles.couldList("提交/汇总.xlsx", from: ["提交"]))
+    #expect(InputFiles.couldList("./提交/深/汇总.json", from: ["其他", "提交/"]))
+    #expect(InputFiles.couldList("汇总.xlsx", from: ["汇总.xlsx"]))
+    #expect(InputFiles.couldList("/tmp/x.xlsx", from: ["/"]))
+    #expect(!InputFiles.couldList("提交-汇总.xlsx", from: ["提交"]))
+    #expect(!InputFiles.couldList("汇总.xlsx", from: ["提交", "提交/a.xlsx"]))
+  }
 }

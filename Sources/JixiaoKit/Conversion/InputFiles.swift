@@ -71,7 +71,7 @@ public enum InputFiles {
         files.append(InputFile(path: argument, name: name, skipReason: reason, isArgument: true))
       }
     }
-    return (deduplicated(files), errors)
+    return (mayOverlap(paths) ? deduplicated(files) : sortedByName(files), errors)
   }
 
   /// Why a file with this name is not read, nil for a workbook (`.xlsx`, `.xlsm`).
@@ -119,10 +119,40 @@ public enum InputFiles {
     }
   }
 
+  /// Whether two of the arguments can lead to the same file: one names the same path as
+  /// another or a path inside it (compared as standard paths). Otherwise no file is found
+  /// twice (a walk lists each name once and follows no symlinked directory), and the
+  /// files need no deduplication, which costs a standard path and a hash per file.
+  static func mayOverlap(_ arguments: [String]) -> Bool {
+    guard arguments.count > 1 else { return false }
+    // With a slash at the end, a path inside another starts with it; sorted, the paths
+    // that start with one path come right after it.
+    let keys = arguments.map { argument in
+      let path = StandardPath.of(argument)
+      return path.hasSuffix("/") ? path : path + "/"
+    }.sorted(by: ByteKey.precedes)
+    return zip(keys, keys.dropFirst()).contains { shorter, longer in longer.utf8.starts(with: shorter.utf8) }
+  }
+
+  /// Whether a scan of `arguments` could list the file at `path`: it is one of them or
+  /// lies inside one, compared as standard paths.
+  public static func couldList(_ path: String, from arguments: [String]) -> Bool {
+    let path = StandardPath.of(path)
+    return arguments.contains { argument in
+      let root = StandardPath.of(argument)
+      return path == root || path.utf8.starts(with: (root.hasSuffix("/") ? root : root + "/").utf8)
+    }
+  }
+
+  /// Sorted by name in byte order.
+  private static func sortedByName(_ files: [InputFile]) -> [InputFile] {
+    files.sorted { ByteKey.precedes($0.name, $1.name) }
+  }
+
   /// Sorted by name in byte order; the same file (same absolute path) kept once, under
   /// its first name.
   private static func deduplicated(_ files: [InputFile]) -> [InputFile] {
-    let sorted = files.sorted { ByteKey.precedes($0.name, $1.name) }
+    let sorted = sortedByName(files)
     var seen: [ByteKey: Int] = [:]
     var result: [InputFile] = []
     for file in sorted {
