@@ -24,7 +24,8 @@ public struct JSONStreamWriter: ~Copyable {
   public private(set) var count = 0
   /// The level of the outermost value (its indentation in spaces).
   private let baseLevel: Int
-  /// Per open object or array, outer ones: whether it holds anything yet.
+  /// Per open object or array, what ``innerOpened`` was outside it (at the top level:
+  /// whether elements came before it, see ``init(level:continuing:)``).
   private var outerOpened: [Bool] = []
   /// Whether the innermost open object or array holds anything yet.
   private var innerOpened = false
@@ -32,8 +33,15 @@ public struct JSONStreamWriter: ~Copyable {
   private var depth = 0
 
   /// A writer whose first value stands `level` levels deep in a larger document.
-  public init(level: Int = 0) {
+  ///
+  /// Elements of a long array can be written by several such writers at once, each
+  /// starting with ``item()`` at the array's element level: `continuing` says that
+  /// elements come before its first one, which then starts with a comma. The writer that
+  /// opened the array hands their bytes on in order and calls
+  /// ``noteElementsWrittenElsewhere()`` before it closes the array.
+  public init(level: Int = 0, continuing: Bool = false) {
     baseLevel = level
+    innerOpened = continuing
     capacity = 1 << 16
     storage = .allocate(capacity: capacity)
   }
@@ -124,6 +132,10 @@ public struct JSONStreamWriter: ~Copyable {
   /// Starts the next element of the open array.
   public mutating func item() { startElement() }
 
+  /// Records that the open array or object holds elements written by other writers (see
+  /// ``init(level:continuing:)``), so that it closes on a line of its own.
+  public mutating func noteElementsWrittenElsewhere() { innerOpened = true }
+
   /// An array of `elements`, each written by `writeElement` as the next item. (Inlinable,
   /// so that callers in other modules get it specialised for their element type.)
   @inlinable
@@ -140,7 +152,7 @@ public struct JSONStreamWriter: ~Copyable {
 
   private mutating func open(_ bracket: UInt8) {
     append(bracket)
-    if depth > 0 { outerOpened.append(innerOpened) }
+    outerOpened.append(innerOpened)
     innerOpened = false
     depth += 1
   }
@@ -148,7 +160,7 @@ public struct JSONStreamWriter: ~Copyable {
   private mutating func close(_ bracket: UInt8) {
     let hadElements = innerOpened
     depth -= 1
-    innerOpened = depth > 0 ? outerOpened.removeLast() : false
+    innerOpened = outerOpened.removeLast()
     reserve(level + 2)
     if hadElements { newline(spaces: level) }
     storage[count] = bracket
