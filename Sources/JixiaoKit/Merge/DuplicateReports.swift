@@ -7,10 +7,16 @@ public enum DuplicateReports {
     // Reports are grouped by their key's bytes in NFC (what `String` equality compares),
     // which hashes far faster than the `String`: this runs once over every report of a
     // merge, after the conversions, with the other cores idle.
+    // (Reports are read in place: a copy of one would retain every text it holds.)
     var groups: [ByteKey: (key: String, places: [(file: Int, report: Int)])] = [:]
-    for (fileIndex, file) in files.enumerated() {
-      for (reportIndex, report) in file.reports.enumerated() {
-        guard let key = key(of: report) else { continue }
+    groups.reserveCapacity(files.count)
+    for fileIndex in files.indices {
+      for reportIndex in files[fileIndex].reports.indices {
+        guard
+          let key = key(
+            unit: files[fileIndex].reports[reportIndex].unit, project: files[fileIndex].reports[reportIndex].project,
+            year: files[fileIndex].reports[reportIndex].year)
+        else { continue }
         groups[ByteKey(canonical(key)), default: (key, [])].places.append((fileIndex, reportIndex))
       }
     }
@@ -33,11 +39,16 @@ public enum DuplicateReports {
     }
   }
 
-  /// Unit, project and year in ``LabelText`` normal form; nil for a report without a unit.
-  static func key(of report: Report) -> String? {
-    guard let unit = report.unit else { return nil }
-    return [LabelText.normalize(unit), LabelText.normalize(report.project ?? ""), report.year.map(String.init) ?? ""]
-      .joined(separator: "\u{1F}")
+  /// A report's unit, project and year in ``LabelText`` normal form; nil for a report
+  /// without a unit.
+  static func key(unit: String?, project: String?, year: Int?) -> String? {
+    guard let unit else { return nil }
+    var key = LabelText.normalize(unit)
+    key += "\u{1F}"
+    key += LabelText.normalize(project ?? "")
+    key += "\u{1F}"
+    if let year { key += String(year) }
+    return key
   }
 
   /// `text` in Unicode normal form C, so that equal bytes mean equal `String`s. Text of
