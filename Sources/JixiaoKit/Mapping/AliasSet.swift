@@ -119,14 +119,12 @@ public struct AliasSet: Sendable {
   }
 
   private final class Storage: Sendable {
-    let exact: [String]
+    var exact: [String] { exactTable.aliases }
     let patterns: [Pattern]
-    /// The exact aliases as byte keys, for lookup (hashing bytes skips the Unicode
-    /// normalisation that hashing a `String` does; both sides are in normal form).
-    let exactSet: Set<ByteKey>
-    /// Cheap first tests of ``exactSet``: a text whose fingerprint bit is clear, or with
-    /// a character no alias has, is not there.
-    let exactFilter: FingerprintFilter
+    /// The exact aliases, for lookup by bytes (hashing a `String` goes through Unicode
+    /// normalisation; both sides are in normal form).
+    let exactTable: ExactAliasTable
+    /// A cheap first test of ``exactTable``: a text with a character no alias has is not there.
     let exactCharacters: TextSignature
     /// The characters each pattern's matches must have (``PatternPrefilter/required``), in
     /// one flat array: most texts are turned away by these AND tests alone.
@@ -139,12 +137,8 @@ public struct AliasSet: Sendable {
     let memo = MatchMemo()
 
     init(exact: [String], patterns: [Pattern]) {
-      self.exact = exact
       self.patterns = patterns
-      exactSet = Set(exact.map(ByteKey.init))
-      var filter = FingerprintFilter()
-      for alias in exact { filter.insert(alias) }
-      exactFilter = filter
+      exactTable = ExactAliasTable(exact)
       exactCharacters = exact.reduce(TextSignature.empty) { $0.union(TextSignature($1)) }
       patternRequirements = patterns.map(\.prefilter.required.bits)
       patternMaxUTF8Bytes = patterns.map(\.maxUTF8Bytes)
@@ -158,7 +152,7 @@ public struct AliasSet: Sendable {
   /// Appends the aliases of `other` that are not already here.
   public mutating func add(_ other: AliasSet) {
     var exact = storage.exact
-    for alias in other.exact where !storage.exactSet.contains(ByteKey(alias)) { exact.append(alias) }
+    for alias in other.exact where !storage.exactTable.contains(alias) { exact.append(alias) }
     var patterns = storage.patterns
     for pattern in other.patterns where !patterns.contains(where: { $0.source == pattern.source }) {
       patterns.append(pattern)
@@ -181,9 +175,7 @@ public struct AliasSet: Sendable {
   func match(_ normalized: String, signature: TextSignature) -> String? {
     // `storage` is read in place throughout (a local copy costs a retain and a release,
     // and this runs for every cell against every set tried).
-    if storage.exactCharacters.covers(signature), storage.exactFilter.mayContain(normalized),
-      storage.exactSet.contains(ByteKey(normalized))
-    {
+    if storage.exactCharacters.covers(signature), storage.exactTable.contains(normalized) {
       return normalized
     }
     guard !storage.patterns.isEmpty, !normalized.isEmpty else { return nil }
