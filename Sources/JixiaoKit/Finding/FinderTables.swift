@@ -42,20 +42,41 @@ struct AliasCandidates<Key: Sendable>: Sendable {
   let entries: [(key: Key, aliases: AliasSet)]
   /// Every alias of every set.
   private let any: AliasSet
+  /// For each exact alias of ``any`` (by its position in `any.exact`), the set that wins
+  /// for that text and the alias it matches, worked out once: a label that is an exact
+  /// alias is then answered by one lookup instead of trying the sets in turn.
+  private let exactWinners: [(entry: Int, alias: String)?]
 
   init(_ entries: [(Key, AliasSet)]) {
-    self.entries = entries.map { (key: $0.0, aliases: $0.1) }
+    let entries = entries.map { (key: $0.0, aliases: $0.1) }
+    self.entries = entries
     var union = AliasSet()
-    for entry in entries { union.add(entry.1) }
+    for entry in entries { union.add(entry.aliases) }
     any = union
+    exactWinners = union.exact.map { alias in Self.firstMatch(alias, signature: TextSignature(alias), in: entries) }
   }
 
   /// The first set that `label` (in normal form, with its signature) matches, with the alias.
   func match(_ label: String, signature: TextSignature) -> (key: Key, alias: String)? {
-    guard any.match(label, signature: signature) != nil else { return nil }
+    if let position = any.exactPosition(label, signature: signature) {
+      return exactWinners[position].map { (entries[$0.entry].key, $0.alias) }
+    }
+    guard any.patternMatch(label, signature: signature) != nil else { return nil }
+    // Not an exact alias of any set (the union holds them all): only patterns can match.
     // By index: a `for (key, aliases) in` loop copies (retains) every set it tries.
     for index in entries.indices {
-      if let alias = entries[index].aliases.match(label, signature: signature) { return (entries[index].key, alias) }
+      if let alias = entries[index].aliases.patternMatch(label, signature: signature) { return (entries[index].key, alias) }
+    }
+    return nil
+  }
+
+  /// The first of `entries` that `label` matches, by trying each in turn (exact aliases
+  /// and patterns), with the alias.
+  private static func firstMatch(
+    _ label: String, signature: TextSignature, in entries: [(key: Key, aliases: AliasSet)]
+  ) -> (entry: Int, alias: String)? {
+    for index in entries.indices {
+      if let alias = entries[index].aliases.match(label, signature: signature) { return (index, alias) }
     }
     return nil
   }

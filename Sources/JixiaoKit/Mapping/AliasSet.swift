@@ -173,11 +173,21 @@ public struct AliasSet: Sendable {
   /// ``match(_:)`` for a text whose signature is known (when one text is tried against
   /// several sets).
   func match(_ normalized: String, signature: TextSignature) -> String? {
+    if exactPosition(normalized, signature: signature) != nil { return normalized }
+    return patternMatch(normalized, signature: signature)
+  }
+
+  /// The position in ``exact`` of the alias that `normalized` is, or nil.
+  func exactPosition(_ normalized: String, signature: TextSignature) -> Int? {
     // `storage` is read in place throughout (a local copy costs a retain and a release,
     // and this runs for every cell against every set tried).
-    if storage.exactCharacters.covers(signature), storage.exactTable.contains(normalized) {
-      return normalized
-    }
+    guard storage.exactCharacters.covers(signature) else { return nil }
+    return storage.exactTable.position(of: normalized)
+  }
+
+  /// The first pattern that `normalized` matches, as `/pattern/`, or nil (exact aliases
+  /// not tried).
+  func patternMatch(_ normalized: String, signature: TextSignature) -> String? {
     guard !storage.patterns.isEmpty, !normalized.isEmpty else { return nil }
     // Most texts pass no pattern's prefilter: answered without the memo's lock.
     let characters = signature.bits

@@ -54,4 +54,32 @@ struct AliasCandidatesTests {
     check(tables.orderedFundsRows)
     check(tables.otherFundsRows)
   }
+
+  /// Sets that share aliases, and patterns that match other sets' exact aliases: the
+  /// answers worked out once for exact aliases are those of trying the sets in turn.
+  @Test func agreesWithTryingEachSetInTurnWhenSetsOverlap() throws {
+    let candidates = AliasCandidates([
+      ("a", AliasSet(exact: ["得分", "分值"], patterns: [try AliasSet.Pattern("^自评.*得分$")])),
+      ("b", AliasSet(exact: ["自评得分", "得分"], patterns: [try AliasSet.Pattern("分值")])),
+      ("c", AliasSet(patterns: [try AliasSet.Pattern("^指标\\d+$"), try AliasSet.Pattern("名称")])),
+      ("d", AliasSet(exact: ["指标1", "项目名称", "实际完成值"])),
+      ("e", AliasSet(exact: ["实际完成值", ""])),
+    ])
+    let texts = [
+      "得分", "分值", "自评得分", "自评总得分", "指标1", "指标12", "项目名称", "名称", "实际完成值", "", "分值(分)",
+      "得分得分", "保障在校学生人数", "≥90%",
+    ]
+    for text in texts {
+      let signature = TextSignature(text)
+      let inTurn = candidates.entries.lazy.compactMap { entry in
+        entry.aliases.match(text, signature: signature).map { (entry.key, $0) }
+      }.first
+      let found = candidates.match(text, signature: signature)
+      #expect(found?.key == inTurn?.0, "\(text)")
+      #expect(found?.alias == inTurn?.1, "\(text)")
+    }
+    #expect(candidates.match("自评得分", signature: TextSignature("自评得分"))?.key == "a")
+    #expect(candidates.match("指标1", signature: TextSignature("指标1"))?.alias == "/^指标\\d+$/")
+    #expect(candidates.match("实际完成值", signature: TextSignature("实际完成值"))?.key == "d")
+  }
 }
