@@ -6,7 +6,9 @@ extension ReportBuilder {
   /// 一级 and 二级 labels are carried down; a merged number counts once, on its first row.
   mutating func readIndicators() {
     let columns = header.columns
-    for (field, label) in header.labels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+    // In the order of the fields' names (`inKeyOrder`: they are ASCII, so byte order is `String` order).
+    for field in IndicatorColumn.inKeyOrder {
+      guard let label = header.labels[field] else { continue }
       record("indicators.columns.\(field.rawValue)", label: label)
       use(label.0)
     }

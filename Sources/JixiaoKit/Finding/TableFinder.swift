@@ -105,62 +105,81 @@ struct IndicatorHeader {
   /// Column of each field (the leftmost when several match).
   var columns: IndicatorColumns
   /// For tracing: field → (label cell, label, alias).
-  var labels: [IndicatorColumn: (CellReference, String, String)]
+  var labels: IndicatorLabels
   /// The columns the header spans.
   var firstColumn: Int
   var lastColumn: Int
 }
 
 extension TableFinder {
+  /// A cell of a header row whose label names an indicator field.
+  private struct HeaderLabel {
+    var field: IndicatorColumn
+    var row: Int
+    var column: Int
+    var alias: String
+  }
+
   /// The first row that names at least three indicator columns, one of them a name or
   /// level column (read as displayed, so a label merged down from the row above
   /// counts); with the row under it when that row's own cells refine the header
   /// (two-row headers: 年度指标值 over 指标性质 / 指标值 / 度量单位).
   func findIndicatorHeader() -> IndicatorHeader? {
-    let candidates = tables.indicatorColumns
-    typealias Found = (field: IndicatorColumn, column: Int, cell: CellReference, label: String, alias: String)
-    func fields(inRow row: Int, ownCellsOnly: Bool) -> [Found] {
-      var found: [Found] = []
-      for column in text.displayedColumns(inRow: row) {
-        let reference = CellReference(row: row, column: column)
-        if ownCellsOnly && text.sourceReference(of: reference).row != row { continue }
-        guard let label = text.label(at: reference), let (field, alias) = match(label, in: candidates) else { continue }
-        found.append((field, column, text.sourceReference(of: reference), text.text(at: reference) ?? label, alias))
-      }
-      return found
-    }
-    /// The distinct fields of `found`, one bit each (no set made for every row).
-    func fieldBits(_ found: [Found]) -> UInt16 {
-      found.reduce(0) { $0 | IndicatorColumns.bit(of: $1.field) }
-    }
     let nameOrLevel = IndicatorColumns.bit(of: .name) | IndicatorColumns.bit(of: .level1) | IndicatorColumns.bit(of: .level2)
     for row in text.rows {
-      let first = fields(inRow: row, ownCellsOnly: false)
-      let distinct = fieldBits(first)
-      guard distinct.nonzeroBitCount >= 3, distinct & nameOrLevel != 0 else { continue }
-      var byColumn: [Int: Found] = [:]
-      for found in first { byColumn[found.column] = found }
-      var lastRow = row
-      let second = fields(inRow: row + 1, ownCellsOnly: true)
-      if fieldBits(second).nonzeroBitCount >= 2 {
-        lastRow = row + 1
-        for found in second { byColumn[found.column] = found }
-      }
-      var columns = IndicatorColumns()
-      var labels: [IndicatorColumn: (CellReference, String, String)] = [:]
-      for column in byColumn.keys.sorted() {
-        let found = byColumn[column]!
-        if columns[found.field] == nil {
-          columns[found.field] = column
-          labels[found.field] = (found.cell, found.label, found.alias)
-        }
-      }
-      let firstRow = byColumn.values.map(\.cell.row).min() ?? row
-      return IndicatorHeader(
-        firstRow: firstRow, lastRow: lastRow, columns: columns, labels: labels,
-        firstColumn: byColumn.keys.min() ?? 0, lastColumn: byColumn.keys.max() ?? 0)
+      let first = headerLabels(inRow: row, ownCellsOnly: false)
+      guard first.fields.nonzeroBitCount >= 3, first.fields & nameOrLevel != 0 else { continue }
+      let second = headerLabels(inRow: row + 1, ownCellsOnly: true)
+      let refines = second.fields.nonzeroBitCount >= 2
+      return header(startingAt: row, first: first.labels, second: refines ? second.labels : nil)
     }
     return nil
+  }
+
+  /// The cells of `row` whose labels name indicator fields, left to right, and the
+  /// distinct fields as bits (``IndicatorColumns/bit(of:)``). Only what tells whether the
+  /// row is a header is worked out here: most rows tried are not.
+  private func headerLabels(inRow row: Int, ownCellsOnly: Bool) -> (labels: [HeaderLabel], fields: UInt16) {
+    let candidates = tables.indicatorColumns
+    var labels: [HeaderLabel] = []
+    var fields: UInt16 = 0
+    for column in text.displayedColumns(inRow: row) {
+      let reference = CellReference(row: row, column: column)
+      if ownCellsOnly && text.sourceReference(of: reference).row != row { continue }
+      guard let label = text.label(at: reference), let (field, alias) = match(label, in: candidates) else { continue }
+      labels.append(HeaderLabel(field: field, row: row, column: column, alias: alias))
+      fields |= IndicatorColumns.bit(of: field)
+    }
+    return (labels, fields)
+  }
+
+  /// The header made of the labels of `row` and, when given, those of the row under it
+  /// (which win where both have a column).
+  private func header(startingAt row: Int, first: [HeaderLabel], second: [HeaderLabel]?) -> IndicatorHeader {
+    var lastRow = row
+    var found = first
+    if let second {
+      lastRow = row + 1
+      found.removeAll { label in second.contains { $0.column == label.column } }
+      found += second
+      found.sort { $0.column < $1.column }  // columns are distinct
+    }
+    var columns = IndicatorColumns()
+    var labels = IndicatorLabels()
+    var firstRow = Int.max
+    for label in found {
+      let reference = CellReference(row: label.row, column: label.column)
+      let cell = text.sourceReference(of: reference)
+      firstRow = min(firstRow, cell.row)
+      if columns[label.field] == nil {
+        columns[label.field] = label.column
+        // (`text(at:)` is nil only for a blank cell, which has no label either.)
+        labels[label.field] = (cell, text.text(at: reference) ?? text.label(at: reference) ?? "", label.alias)
+      }
+    }
+    return IndicatorHeader(
+      firstRow: firstRow == .max ? row : firstRow, lastRow: lastRow, columns: columns, labels: labels,
+      firstColumn: found.first?.column ?? 0, lastColumn: found.last?.column ?? 0)
   }
 }
 
@@ -180,7 +199,7 @@ struct IndicatorColumns {
   /// One bit for `field`, for sets of fields.
   static func bit(of field: IndicatorColumn) -> UInt16 { 1 << position(of: field) }
 
-  private static func position(of field: IndicatorColumn) -> Int {
+  static func position(of field: IndicatorColumn) -> Int {
     switch field {
     case .level1: 0
     case .level2: 1
@@ -193,5 +212,16 @@ struct IndicatorColumns {
     case .score: 8
     case .deviation: 9
     }
+  }
+}
+
+/// For tracing: each field's header label (label cell, label, alias), in a fixed array
+/// like ``IndicatorColumns`` (a dictionary cost a hashing and its growth for every table).
+struct IndicatorLabels {
+  private var labels = [(CellReference, String, String)?](repeating: nil, count: IndicatorColumn.allCases.count)
+
+  subscript(field: IndicatorColumn) -> (CellReference, String, String)? {
+    get { labels[IndicatorColumns.position(of: field)] }
+    set { labels[IndicatorColumns.position(of: field)] = newValue }
   }
 }
