@@ -15,8 +15,7 @@ extension ReportBuilder {
       var found: [FundsColumn: Int] = [:]
       var labels: [FundsColumn: (CellReference, String, String)] = [:]
       for reference in text.references(inRow: row) {
-        guard let label = text.label(at: reference), let (field, alias) = finder.match(label, in: candidates),
-          found[field] == nil
+        guard let (field, alias) = finder.match(at: reference, in: candidates), found[field] == nil
         else { continue }
         found[field] = reference.column
         labels[field] = (reference, text.storedText(at: reference), alias)
@@ -170,8 +169,7 @@ extension ReportBuilder {
   private mutating func readFundsPairs(skippingRows skipped: ClosedRange<Int>?) {
     for row in text.rows where row < header.firstRow && !(skipped?.contains(row) ?? false) {
       for reference in text.references(inRow: row) {
-        guard let label = text.label(at: reference),
-          let (item, _) = finder.match(label, in: finder.tables.orderedFundsRows),
+        guard let (item, _) = finder.match(at: reference, in: finder.tables.orderedFundsRows),
           !report.funds.contains(where: { $0.item == item })
         else { continue }
         let next = CellReference(row: row, column: text.block(at: reference).last.column + 1)

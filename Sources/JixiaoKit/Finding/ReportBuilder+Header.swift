@@ -63,8 +63,8 @@ extension ReportBuilder {
     -> [(HeaderField, String, String, String, CellReference)]
   {
     let candidates = finder.tables.headerCandidates
-    let whole = text.label(at: reference) ?? LabelText.normalize(raw)
-    if let (field, alias) = finder.match(whole, in: candidates) {
+    let whole = text.signedLabel(at: reference) ?? Self.signed(LabelText.normalize(raw))
+    if let (field, alias) = finder.match(whole.label, signature: whole.signature, in: candidates) {
       guard let (value, cell) = valueRight(of: reference) else { return [] }
       return [(field, value, raw.trimmingWhitespace, alias, cell)]
     }
@@ -81,6 +81,10 @@ extension ReportBuilder {
       result.append((field, value, segment.label.trimmingWhitespace, alias, reference))
     }
     return result
+  }
+
+  private static func signed(_ label: String) -> (label: String, signature: TextSignature) {
+    (label, TextSignature(label))
   }
 
   /// Whether `raw` has a colon, `:` or `：` (EF BC 9A), looked for on bytes (most cells
@@ -141,8 +145,8 @@ extension ReportBuilder {
     let start = text.block(at: reference).last.column + 1
     for column in text.displayedColumns(inRow: reference.row) where column >= start {
       let next = CellReference(row: reference.row, column: column)
-      guard let label = text.label(at: next) else { continue }
-      if finder.isKnownLabel(label) { return nil }
+      guard text.label(at: next) != nil else { continue }
+      if finder.isKnownLabel(at: next) { return nil }
       if let value = trimmedText(at: next), !finder.values.isBlankOrNotApplicable(value) { return (value, next) }
     }
     return nil
@@ -175,8 +179,7 @@ extension ReportBuilder {
       // Nothing below can change either goal once both are found.
       if report.goals.expected != nil && report.goals.actual != nil { return }
       for reference in text.references(inRow: row) where text.isAnchor(reference) {
-        guard let label = text.label(at: reference) else { continue }
-        let signature = TextSignature(label)
+        guard let (label, signature) = text.signedLabel(at: reference) else { continue }
         guard finder.tables.goalLabels.match(label, signature: signature) != nil else { continue }
         if report.goals.expected == nil, let alias = goals.expected.match(label, signature: signature) {
           if let (value, at) = goalValue(for: reference) {
@@ -214,7 +217,7 @@ extension ReportBuilder {
   private func goalValue(for reference: CellReference) -> (String, CellReference)? {
     if let right = valueRight(of: reference) { return right }
     let below = CellReference(row: text.block(at: reference).last.row + 1, column: reference.column)
-    if below.row < header.firstRow, let label = text.label(at: below), !finder.isKnownLabel(label),
+    if below.row < header.firstRow, text.label(at: below) != nil, !finder.isKnownLabel(at: below),
       let value = trimmedText(at: below)
     {
       return (value, text.sourceReference(of: below))

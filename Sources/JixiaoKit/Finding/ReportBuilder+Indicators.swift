@@ -92,8 +92,7 @@ extension ReportBuilder {
   private func isEndRow(_ row: Int) -> Bool {
     // The label that ends a table stands at its left: look at the first few texts only.
     for reference in text.references(inRow: row).prefix(3) {
-      guard let label = text.label(at: reference) else { continue }
-      let signature = TextSignature(label)
+      guard let (label, signature) = text.signedLabel(at: reference) else { continue }
       if mapping.indicators.blockLabels.match(label, signature: signature) != nil { continue }
       return mapping.totalRow.match(label, signature: signature) != nil
         || mapping.footerRows.match(label, signature: signature) != nil

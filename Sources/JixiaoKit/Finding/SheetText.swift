@@ -8,9 +8,18 @@ import XLSX
 final class SheetText {
   let grid: SheetGrid
   private let formatKinds: [NumberFormatKind]
-  /// Normalised text of the stored cells with a value, by position in `grid.cells`, made
-  /// on first use (most cells are never asked for).
-  private var normalized: [String?]
+  /// Normalised text of the stored cells with a value, with its signature, by position
+  /// in `grid.cells`, made on first use (most cells are never asked for). The signature
+  /// is kept because the same cell's label is matched by several readers (the header
+  /// search, the header block, the funds, the goals); in one array with the text, so
+  /// that a lookup is one access.
+  private var normalized: [SignedLabel?]
+  /// A struct, not a tuple: an array of optional tuples goes through the runtime's
+  /// generic tuple functions to test and destroy its elements.
+  private struct SignedLabel {
+    let label: String
+    let signature: TextSignature
+  }
   /// Row indices that hold at least one cell, ascending.
   let rows: [Int]
   /// The last row and column with a value.
@@ -32,7 +41,7 @@ final class SheetText {
       if rows.last != cell.reference.row { rows.append(cell.reference.row) }
       lastColumn = max(lastColumn, cell.reference.column)
     }
-    normalized = [String?](repeating: nil, count: grid.cells.count)
+    normalized = .init(repeating: nil, count: grid.cells.count)
     self.rows = rows
     lastRow = rows.last ?? 0
     self.lastColumn = lastColumn
@@ -113,12 +122,18 @@ final class SheetText {
 
   /// Normalised text seen at `reference`, nil when blank.
   func label(at reference: CellReference) -> String? {
+    signedLabel(at: reference)?.label
+  }
+
+  /// ``label(at:)`` with its ``TextSignature``, for matching against alias sets.
+  func signedLabel(at reference: CellReference) -> (label: String, signature: TextSignature)? {
     guard let index = grid.displayedCellIndex(at: reference) else { return nil }
-    if let known = normalized[index] { return known }
+    if let known = normalized[index] { return (known.label, known.signature) }
     guard let value = shownValue(ofCellAt: index) else { return nil }
-    let made = LabelText.normalize(Self.text(of: value))
-    normalized[index] = made
-    return made
+    let label = LabelText.normalize(Self.text(of: value))
+    let signature = TextSignature(label)
+    normalized[index] = SignedLabel(label: label, signature: signature)
+    return (label, signature)
   }
 
   /// Text seen at `reference`, as typed (numbers in their shortest form), nil when blank.

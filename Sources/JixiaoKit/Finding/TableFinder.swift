@@ -88,12 +88,30 @@ final class TableFinder {
   /// ``knownLabels`` first, to skip value cells, was measured slower: that union holds
   /// every pattern of the mapping; ``AliasCandidates`` holds only the union of its sets.)
   func match<Key>(_ label: String, in candidates: AliasCandidates<Key>) -> (Key, String)? {
-    candidates.match(label, signature: TextSignature(label)).map { ($0.key, $0.alias) }
+    match(label, signature: TextSignature(label), in: candidates)
+  }
+
+  /// ``match(_:in:)`` for a label whose signature is known (``SheetText/signedLabel(at:)``).
+  func match<Key>(_ label: String, signature: TextSignature, in candidates: AliasCandidates<Key>) -> (Key, String)? {
+    candidates.match(label, signature: signature).map { ($0.key, $0.alias) }
+  }
+
+  /// The label seen at `reference` and the first alias set among `candidates` it matches,
+  /// with the alias.
+  func match<Key>(at reference: CellReference, in candidates: AliasCandidates<Key>) -> (Key, String)? {
+    guard let (label, signature) = text.signedLabel(at: reference) else { return nil }
+    return match(label, signature: signature, in: candidates)
   }
 
   /// Whether `label` is any label the mapping knows (so it is never taken as a value).
   func isKnownLabel(_ label: String) -> Bool {
     knownLabels.match(label) != nil
+  }
+
+  /// Whether the label seen at `reference` is any label the mapping knows; false for a blank cell.
+  func isKnownLabel(at reference: CellReference) -> Bool {
+    guard let (label, signature) = text.signedLabel(at: reference) else { return false }
+    return knownLabels.match(label, signature: signature) != nil
   }
 }
 
@@ -146,7 +164,7 @@ extension TableFinder {
     for column in text.displayedColumns(inRow: row) {
       let reference = CellReference(row: row, column: column)
       if ownCellsOnly && text.sourceReference(of: reference).row != row { continue }
-      guard let label = text.label(at: reference), let (field, alias) = match(label, in: candidates) else { continue }
+      guard let (field, alias) = match(at: reference, in: candidates) else { continue }
       labels.append(HeaderLabel(field: field, row: row, column: column, alias: alias))
       fields |= IndicatorColumns.bit(of: field)
     }

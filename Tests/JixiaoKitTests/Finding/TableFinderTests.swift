@@ -246,4 +246,25 @@ struct HostileTableFinderTests {
       #expect(text.displayedColumns(inRow: row) == expected.sorted(), "row \(row)")
     }
   }
+
+  /// A cell's signed label is its label with that label's signature, asked first or after
+  /// the label, inside merged ranges and on blank cells.
+  @Test func signedLabelsAreLabelsWithTheirSignatures() {
+    let grid = makeGrid(
+      [["项目名称 ", "  单位：元", nil, 12.5], [nil, "得　分", "", "≥90%"], ["A", nil, "b", nil]],
+      merged: ["A1:A2", "B2:C3"])
+    let text = SheetText(grid: grid)
+    for firstAsked in [true, false] {
+      for row in 0...3 {
+        for column in 0...4 {
+          let reference = CellReference(row: row, column: column)
+          if firstAsked { _ = text.label(at: reference) }
+          let signed = text.signedLabel(at: reference)
+          let label = text.label(at: reference)
+          #expect(signed?.label == label, "\(reference)")
+          #expect(signed?.signature == label.map(TextSignature.init), "\(reference)")
+        }
+      }
+    }
+  }
 }
