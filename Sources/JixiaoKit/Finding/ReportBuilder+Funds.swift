@@ -8,25 +8,26 @@ extension ReportBuilder {
   mutating func readFunds() {
     let candidates = finder.tables.fundsColumns
     var headerRow: Int?
-    var columns: [FundsColumn: Int] = [:]
+    var columns = FundsColumns()
     var headerTexts: [String] = []
     var explanationColumn: Int?
     for row in text.rows where row < header.firstRow {
-      var found: [FundsColumn: Int] = [:]
-      var labels: [FundsColumn: (CellReference, String, String)] = [:]
+      var found = FundsColumns()
+      var labels: [(field: FundsColumn, cell: CellReference, alias: String)] = []
       for reference in text.references(inRow: row) {
         guard let (field, alias) = finder.match(at: reference, in: candidates), found[field] == nil
         else { continue }
         found[field] = reference.column
-        labels[field] = (reference, text.storedText(at: reference), alias)
+        labels.append((field, reference, alias))
       }
       guard found.count >= 2, found[.budget] != nil || found[.executed] != nil || found[.initialBudget] != nil else {
         continue
       }
       headerRow = row
       columns = found
-      for (field, label) in labels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-        record("funds.columns.\(field.rawValue)", label: label)
+      for found in labels.sorted(by: { $0.field.rawValue < $1.field.rawValue }) {
+        let label = (found.cell, text.storedText(at: found.cell), found.alias)
+        record("funds.columns.\(found.field.rawValue)", label: label)
         use(label.0)
         headerTexts.append(label.1)
       }
@@ -89,8 +90,8 @@ extension ReportBuilder {
     return !normalized.containsBytes("万元") && (normalized.containsBytes("(元)") || normalized.containsBytes("单位:元"))
   }
 
-  private mutating func readFundsRow(_ row: Int, columns: [FundsColumn: Int], inYuan: Bool) -> FundsRow? {
-    let firstColumn = columns.values.min() ?? 0
+  private mutating func readFundsRow(_ row: Int, columns: FundsColumns, inYuan: Bool) -> FundsRow? {
+    let firstColumn = columns.leftmost ?? 0
     // The item label: the nearest text left of the first funds column that is not the block label.
     var item: String?
     var itemCell: CellReference?
@@ -184,6 +185,43 @@ extension ReportBuilder {
         use(reference)
         use(next)
       }
+    }
+  }
+}
+
+/// The column of each funds field, in a fixed array: the rows above the indicator table
+/// are each tried as the funds header, and the funds rows look their columns up for
+/// every field (a dictionary cost hashing and growth for each).
+struct FundsColumns {
+  /// By ``position(of:)``; empty (no allocation) until a column is set.
+  private var columns: [Int?] = []
+
+  subscript(field: FundsColumn) -> Int? {
+    get { columns.isEmpty ? nil : columns[Self.position(of: field)] }
+    set {
+      if columns.isEmpty { columns = [Int?](repeating: nil, count: FundsColumn.allCases.count) }
+      columns[Self.position(of: field)] = newValue
+    }
+  }
+
+  /// How many fields have a column.
+  var count: Int { columns.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+  /// The leftmost column of any field.
+  var leftmost: Int? {
+    var leftmost: Int?
+    for case let column? in columns where column < leftmost ?? .max { leftmost = column }
+    return leftmost
+  }
+
+  private static func position(of field: FundsColumn) -> Int {
+    switch field {
+    case .initialBudget: 0
+    case .budget: 1
+    case .executed: 2
+    case .weight: 3
+    case .rate: 4
+    case .score: 5
     }
   }
 }
