@@ -138,14 +138,34 @@ enum FieldNames {
 extension String {
   /// The string without leading and trailing whitespace (including U+3000).
   var trimmingWhitespace: String {
+    // Most texts have no space at either end: the lead bytes of their first and last
+    // scalars tell, without decoding them.
+    if utf8.withContiguousStorageIfAvailable(Self.endsMayBeSpace) == false { return self }
     let scalars = unicodeScalars
-    // Most texts have no space at either end: two scalars tell.
     guard let head = scalars.first, let tail = lastScalar else { return self }
     if !FoldedText.isSpace(head) && !FoldedText.isSpace(tail) { return self }
     guard let first = scalars.firstIndex(where: { !FoldedText.isSpace($0) }) else { return "" }
     let last = scalars.lastIndex(where: { !FoldedText.isSpace($0) })!
     if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
     return String(scalars[first...last])
+  }
+
+  /// Whether the first or the last scalar of `bytes` (valid UTF-8) may be whitespace
+  /// (``FoldedText/isSpace(_:)``), judged by its lead byte; false for no bytes.
+  private static func endsMayBeSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard var last = bytes.indices.last else { return false }
+    while last > 0, bytes[last] & 0xC0 == 0x80 { last -= 1 }  // continuation bytes
+    return leadMayBeSpace(bytes[0]) || leadMayBeSpace(bytes[last])
+  }
+
+  /// Whether a scalar starting with the byte `lead` may be whitespace: ASCII 09–0D and
+  /// 20, and the lead bytes of the others (C2: U+0085, U+00A0; E1: U+1680; E2:
+  /// U+2000–U+205F; E3: U+3000; EF: U+FEFF).
+  private static func leadMayBeSpace(_ lead: UInt8) -> Bool {
+    switch lead {
+    case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: true
+    default: false
+    }
   }
 
   /// The last Unicode scalar, decoded from the last bytes (`unicodeScalars.last` steps

@@ -20,6 +20,9 @@ struct TrimmingWhitespaceTests {
   static let ends: [String] = [
     "", " ", "\t", "\n", "\r\n", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{2028}", "\u{202F}",
     "\u{205F}", "\u{3000}", "\u{FEFF}", "a", "9", "é", "e\u{301}", "项", "（", "≥", "%", "🙂", "👍🏽", "𠀀", "\u{200B}",
+    // Not spaces, but with a space's lead byte (C2, E1, E2, E3, EF): the byte test lets
+    // them through to the scalar test.
+    "\u{B7}", "\u{1681}", "\u{2026}", "\u{3001}", "\u{FF1A}", "\u{FEFE}",
   ]
 
   @Test("agrees with trimming by scalars for every pair of ends")
