@@ -32,7 +32,7 @@ extension ReportBuilder {
         headerTexts.append(label.1)
       }
       for cell in text.cells(inRow: row) {
-        guard let label = text.label(at: cell.reference), !finder.isKnownLabel(label) else { continue }
+        guard let label = text.label(at: cell.reference), !finder.isKnownLabel(at: cell.reference) else { continue }
         if explanationColumn == nil, label.containsBytes("原因") || label.hasSuffix("说明") {
           explanationColumn = cell.reference.column
           continue
@@ -69,14 +69,14 @@ extension ReportBuilder {
   private func fundsBlockLabel(near row: Int) -> String? {
     for candidate in [row, row - 1, row + 1] where candidate >= 0 {
       for cell in text.cells(inRow: candidate) {
-        if let label = text.label(at: cell.reference), mapping.funds.blockLabels.match(label) != nil {
+        if finder.match(at: cell.reference, in: mapping.funds.blockLabels) != nil {
           return SheetText.text(of: cell.value)
         }
       }
       // The block label may be merged down over the block from a row above.
       for column in 0...min(2, text.lastColumn) {
         let reference = CellReference(row: candidate, column: column)
-        if let label = text.label(at: reference), mapping.funds.blockLabels.match(label) != nil {
+        if finder.match(at: reference, in: mapping.funds.blockLabels) != nil {
           return text.text(at: reference)
         }
       }
@@ -97,8 +97,8 @@ extension ReportBuilder {
     var itemCell: CellReference?
     for column in stride(from: firstColumn - 1, through: 0, by: -1) {
       let reference = CellReference(row: row, column: column)
-      guard let label = text.label(at: reference) else { continue }
-      if mapping.funds.blockLabels.match(label) != nil { break }
+      guard text.label(at: reference) != nil else { continue }
+      if finder.match(at: reference, in: mapping.funds.blockLabels) != nil { break }
       item = trimmedText(at: reference)
       itemCell = reference
       break

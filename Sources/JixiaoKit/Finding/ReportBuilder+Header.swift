@@ -208,8 +208,7 @@ extension ReportBuilder {
   }
 
   private func isGoalLabel(_ reference: CellReference) -> Bool {
-    guard let label = text.label(at: reference) else { return false }
-    return mapping.goals.expected.match(label) != nil || mapping.goals.actual.match(label) != nil
+    finder.match(at: reference, in: mapping.goals.expected) != nil || finder.match(at: reference, in: mapping.goals.actual) != nil
   }
 
   /// The text right of a goal label (`项目年度目标 | …`), else the text below it (the
@@ -232,11 +231,13 @@ extension ReportBuilder {
     var year: Int?
     for row in text.rows where row < header.firstRow {
       for reference in text.references(inRow: row) {
-        guard let label = text.label(at: reference) else { continue }
+        guard let (label, signature) = text.signedLabel(at: reference) else { continue }
         if kind == nil {
-          for candidate in Report.Kind.allCases where mapping.titles[candidate]?.match(label) != nil {
+          for candidate in Report.Kind.allCases where mapping.titles[candidate]?.match(label, signature: signature) != nil {
             kind = candidate
-            record("kind", label: (reference, text.storedText(at: reference), mapping.titles[candidate]?.match(label) ?? ""))
+            record(
+              "kind",
+              label: (reference, text.storedText(at: reference), mapping.titles[candidate]?.match(label, signature: signature) ?? ""))
             use(reference)
             break
           }

@@ -56,8 +56,8 @@ extension ReportBuilder {
     for row in header.firstRow...(header.lastRow + 1) {
       for column in text.displayedColumns(inRow: row) where column <= lastColumn {
         let reference = CellReference(row: row, column: column)
-        guard text.sourceReference(of: reference) == reference, let label = text.label(at: reference),
-          mapping.indicators.blockLabels.match(label) != nil, let raw = text.text(at: reference),
+        guard text.sourceReference(of: reference) == reference,
+          finder.match(at: reference, in: mapping.indicators.blockLabels) != nil, let raw = text.text(at: reference),
           let weight = IndicatorName.split(raw, prefixes: .empty).weight
         else { continue }
         groupWeights.append(("", weight, "\(reference)"))
@@ -73,8 +73,9 @@ extension ReportBuilder {
     guard let start = endRow else { return }
     for row in start...text.lastRow {
       for cell in text.cells(inRow: row) {
-        guard let label = text.label(at: cell.reference), mapping.footerRows.match(label) != nil,
-          label.containsBytes("原因") else { continue }
+        guard let (label, signature) = text.signedLabel(at: cell.reference),
+          mapping.footerRows.match(label, signature: signature) != nil, label.containsBytes("原因")
+        else { continue }
         if let (value, at) = valueRight(of: cell.reference) {
           report.deviationNote = value
           use(at)
@@ -216,7 +217,7 @@ extension ReportBuilder {
     guard finder.tracing else { return }
     for row in header.firstRow...header.lastRow {
       for cell in text.cells(inRow: row) {
-        guard let label = text.label(at: cell.reference), !finder.isKnownLabel(label) else { continue }
+        guard text.label(at: cell.reference) != nil, !finder.isKnownLabel(at: cell.reference) else { continue }
         trace.unmapped.append(
           Trace.Unmapped(cell: "\(cell.reference)", text: SheetText.text(of: cell.value), area: "indicator-header"))
       }
@@ -238,7 +239,7 @@ extension ReportBuilder {
     var labelCell: (CellReference, String, String)?
     for cell in text.cells(inRow: row) {
       let reference = cell.reference
-      if let label = text.label(at: reference), let alias = mapping.totalRow.match(label) {
+      if let alias = finder.match(at: reference, in: mapping.totalRow) {
         labelCell = (reference, SheetText.text(of: cell.value), alias)
         continue
       }
@@ -288,8 +289,7 @@ extension ReportBuilder {
   private func endRowIfTotal() -> Int? {
     guard let row = endRow else { return nil }
     for cell in text.cells(inRow: row) {
-      guard let label = text.label(at: cell.reference) else { continue }
-      if mapping.totalRow.match(label) != nil { return row }
+      if finder.match(at: cell.reference, in: mapping.totalRow) != nil { return row }
     }
     return nil
   }
@@ -298,7 +298,7 @@ extension ReportBuilder {
   private mutating func readTotalFromLabel() {
     for row in text.rows {
       for cell in text.cells(inRow: row) {
-        guard let label = text.label(at: cell.reference), let alias = mapping.totalRow.match(label) else { continue }
+        guard let alias = finder.match(at: cell.reference, in: mapping.totalRow) else { continue }
         let start = text.block(at: cell.reference).last.column + 1
         for column in text.displayedColumns(inRow: row) where column >= start {
           let reference = CellReference(row: row, column: column)

@@ -55,8 +55,7 @@ final class TableFinder {
   private func declarationReason() -> String? {
     for row in text.rows.prefix(12) {
       for cell in text.cells(inRow: row) {
-        guard let label = text.label(at: cell.reference) else { continue }
-        if mapping.nonSelfEvaluationTitles.match(label) != nil {
+        if match(at: cell.reference, in: mapping.nonSelfEvaluationTitles) != nil {
           return "标题「\(SheetText.text(of: cell.value))」表明这是绩效目标申报表一类的表格，不是自评表"
         }
       }
@@ -101,6 +100,13 @@ final class TableFinder {
   func match<Key>(at reference: CellReference, in candidates: AliasCandidates<Key>) -> (Key, String)? {
     guard let (label, signature) = text.signedLabel(at: reference) else { return nil }
     return match(label, signature: signature, in: candidates)
+  }
+
+  /// The alias of `set` that the label seen at `reference` matches, or nil (also for a
+  /// blank cell).
+  func match(at reference: CellReference, in set: AliasSet) -> String? {
+    guard let (label, signature) = text.signedLabel(at: reference) else { return nil }
+    return set.match(label, signature: signature)
   }
 
   /// Whether `label` is any label the mapping knows (so it is never taken as a value).
