@@ -177,7 +177,6 @@ final class SheetText {
   /// of each merged range that covers the row from above. Bounded by the cells there
   /// are, whatever the sheet's width.
   func displayedColumns(inRow row: Int) -> [Int] {
-    var columns = cells(inRow: row).map(\.reference.column)  // ascending
     var fromAbove: ArraySlice<Int> = []
     if let anchorsFromAbove, row <= lastRow + 1 {
       fromAbove = anchorsFromAbove[row]
@@ -186,13 +185,22 @@ final class SheetText {
         if grid[range.first] != nil { fromAbove.append(range.first.column) }
       }
     }
+    // One array of the final size, the cells' columns (ascending) read in place.
+    let indices = grid.cellIndices(inRow: row)
+    var columns: [Int] = []
+    columns.reserveCapacity(indices.count + fromAbove.count)
+    for index in indices { columns.append(grid.cells[index].reference.column) }
     guard !fromAbove.isEmpty else { return columns }
     columns += fromAbove
     columns.sort()
-    var unique: [Int] = []
-    unique.reserveCapacity(columns.count)
-    for column in columns where unique.last != column { unique.append(column) }
-    return unique
+    // Repeats dropped in place.
+    var kept = 0
+    for index in columns.indices where kept == 0 || columns[kept - 1] != columns[index] {
+      columns[kept] = columns[index]
+      kept += 1
+    }
+    columns.removeLast(columns.count - kept)
+    return columns
   }
 
   /// A cell value as text: strings as written, numbers without a needless `.0`, dates ISO.
