@@ -170,7 +170,7 @@ extension String {
 
   /// The last Unicode scalar, decoded from the last bytes (`unicodeScalars.last` steps
   /// back through the generic index, several times the cost).
-  private var lastScalar: Unicode.Scalar? {
+  var lastScalar: Unicode.Scalar? {
     if let answer = utf8.withContiguousStorageIfAvailable(Self.lastScalar(of:)) { return answer }
     return unicodeScalars.last
   }

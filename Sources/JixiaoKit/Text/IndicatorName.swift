@@ -18,7 +18,7 @@ public enum IndicatorName {
   public static func split(_ raw: String, prefixes: AliasSet) -> (name: String, weight: Double?) {
     let tidied = tidy(raw)
     // Most names have neither a weight (their last character is no bracket) nor a prefix.
-    let last = tidied.unicodeScalars.last.map(LabelText.fold)
+    let last = tidied.lastScalar.map(LabelText.fold)
     if last != ")", last != "]" {
       if prefixes.isEmpty { return (tidied, nil) }
       let normalized = LabelText.normalize(tidied)
