@@ -55,7 +55,7 @@ final class SheetText {
     var entries = 0
     var firstRow = Int.max
     var lastCovered = -1
-    for range in grid.mergedRanges where range.first.row < min(range.last.row, lastRow) && grid[range.first] != nil {
+    for range in grid.mergedRanges where range.first.row < min(range.last.row, lastRow) && grid.cellIndex(at: range.first) != nil {
       let rows = (range.first.row + 1)...min(range.last.row, lastRow)
       entries += rows.count
       guard entries <= anchorIndexBudget else { return nil }
@@ -74,7 +74,7 @@ final class SheetText {
     var next = starts
     var columns = [Int](repeating: 0, count: entries)
     var number = 0
-    for range in grid.mergedRanges where range.first.row < min(range.last.row, lastRow) && grid[range.first] != nil {
+    for range in grid.mergedRanges where range.first.row < min(range.last.row, lastRow) && grid.cellIndex(at: range.first) != nil {
       for row in covered[number] {
         columns[next[row - firstRow]] = range.first.column
         next[row - firstRow] += 1
@@ -182,7 +182,7 @@ final class SheetText {
       fromAbove = anchorsFromAbove[row]
     } else {
       for range in grid.mergedRanges where range.first.row < row && range.last.row >= row {
-        if grid[range.first] != nil { fromAbove.append(range.first.column) }
+        if grid.cellIndex(at: range.first) != nil { fromAbove.append(range.first.column) }
       }
     }
     // One array of the final size, the cells' columns (ascending) read in place.
