@@ -37,9 +37,11 @@ final class SheetText {
     self.formatKinds = formatKinds
     var rows: [Int] = []
     var lastColumn = 0
-    for cell in grid.cells where !cell.value.isBlank {
-      if rows.last != cell.reference.row { rows.append(cell.reference.row) }
-      lastColumn = max(lastColumn, cell.reference.column)
+    // By index, the cells read in place (a `for cell in` loop copies each one out).
+    for index in grid.cells.indices where !grid.cells[index].value.isBlank {
+      let reference = grid.cells[index].reference
+      if rows.last != reference.row { rows.append(reference.row) }
+      lastColumn = max(lastColumn, reference.column)
     }
     normalized = .init(repeating: nil, count: grid.cells.count)
     self.rows = rows
