@@ -119,28 +119,103 @@ public struct ConsolidatedWorkbook {
 
   // MARK: - Sheets
 
-  /// Rows produced on demand: the generator is run twice (once over the first rows to fit
-  /// the column widths, once to write), so a merge of thousands of files never holds a
-  /// sheet in memory. `emit` answers whether it wants more rows; when it does not, the
-  /// generator returns.
-  typealias RowSource = (_ emit: ([WriterCell], _ link: String?) throws(XLSXError) -> Bool) throws(XLSXError) -> Void
+  /// Rows produced on demand, in one pass: the first rows wait in memory until they have
+  /// set the column widths (which the sheet's XML states before its rows), the others are
+  /// written as they come, so a merge of thousands of files never holds a sheet in memory
+  /// and no row is made twice.
+  typealias RowSource = (_ emit: ([WriterCell], _ link: String?) throws(XLSXError) -> Void) throws(XLSXError) -> Void
 
-  /// Adds a sheet with a frozen, filtered header row, widths fitted to its rows, and a
-  /// hyperlink to the source file on the first cell of every row that names one.
+  /// Adds a sheet with a frozen, filtered header row, widths fitted to its first rows, and
+  /// a hyperlink to the source file on the first cell of every row that names one.
   private func addTable(
     _ writer: WorkbookWriter, _ styles: Styles, name: String, headers: [String], rowCount count: Int,
     maxWidth: Double = 50,
     rows: RowSource
   ) throws(XLSXError) {
-    let width = { (units: Int) in min(max(Double(units) + 2, 6), maxWidth) }
-    var widest = headers.map { ColumnWidth.displayUnits(of: $0) }
-    // The text last measured in each column: texts repeat down a column (a file's name, its
-    // sheet, unit and project), and measuring one again cannot widen the column.
-    var lastMeasured = [String?](repeating: nil, count: headers.count)
-    var measured = 0
-    try rows { cells, _ in
-      // Widths from the first rows are enough.
-      measured += 1
+    let lastColumn = max(headers.count - 1, 0)
+    let layout = SheetLayout(
+      columnWidths: [], frozenRows: 1,
+      autoFilter: CellRange(
+        first: CellReference(row: 0, column: 0), last: CellReference(row: max(count, 1), column: lastColumn)))
+    var table = TableBuilder(
+      writer: writer, name: name, layout: layout, headers: headers.map { .string($0, style: styles.header) },
+      widths: WidthFitter(headers: headers, maxWidth: maxWidth), expectedRows: count)
+    try rows { cells, link throws(XLSXError) in try table.add(cells, link: link) }
+    try table.finish()
+  }
+
+  /// A table's sheet in the making: rows wait until the first ones have set the column
+  /// widths, then the sheet is added and every row is written as it comes.
+  private struct TableBuilder {
+    let writer: WorkbookWriter
+    let name: String
+    /// The sheet's layout, but for the column widths.
+    let layout: SheetLayout
+    let headers: [WriterCell]
+    var widths: WidthFitter
+    /// The rows measured and not yet written.
+    var waiting: [(cells: [WriterCell], link: String?)] = []
+    /// The sheet, once added.
+    var rows: TableRows?
+
+    init(
+      writer: WorkbookWriter, name: String, layout: SheetLayout, headers: [WriterCell], widths: WidthFitter,
+      expectedRows: Int
+    ) {
+      self.writer = writer
+      self.name = name
+      self.layout = layout
+      self.headers = headers
+      self.widths = widths
+      waiting.reserveCapacity(min(expectedRows, ConsolidatedWorkbook.rowsMeasuredForWidths))
+    }
+
+    mutating func add(_ cells: [WriterCell], link: String?) throws(XLSXError) {
+      if rows != nil { return try rows!.append(cells, link: link) }
+      widths.measure(cells)
+      waiting.append((cells, link))
+      if waiting.count == ConsolidatedWorkbook.rowsMeasuredForWidths { try start() }
+    }
+
+    /// Adds the sheet if no row did.
+    mutating func finish() throws(XLSXError) {
+      if rows == nil { try start() }
+    }
+
+    /// Adds the sheet with the widths measured, and writes the rows that waited for them.
+    private mutating func start() throws(XLSXError) {
+      var layout = layout
+      layout.columnWidths = widths.widths
+      let sheet = try writer.addSheet(named: name, layout: layout)
+      try sheet.appendRow(headers, height: 30)
+      var rows = TableRows(sheet: sheet, linkEveryRow: name == "汇总")
+      for row in waiting { try rows.append(row.cells, link: row.link) }
+      waiting = []
+      self.rows = rows
+    }
+  }
+
+  /// The widest text of each column over the rows measured (header included), in display
+  /// units.
+  private struct WidthFitter {
+    let maxWidth: Double
+    var widest: [Int]
+    /// The text last measured in each column: texts repeat down a column (a file's name,
+    /// its sheet, unit and project), and measuring one again cannot widen the column.
+    var lastMeasured: [String?]
+
+    init(headers: [String], maxWidth: Double) {
+      self.maxWidth = maxWidth
+      widest = headers.map { ColumnWidth.displayUnits(of: $0) }
+      lastMeasured = [String?](repeating: nil, count: headers.count)
+    }
+
+    /// The width of a column whose widest text is `units` wide.
+    func width(_ units: Int) -> Double { min(max(Double(units) + 2, 6), maxWidth) }
+
+    var widths: [Double?] { widest.map(width) }
+
+    mutating func measure(_ cells: [WriterCell]) {
       // (Cells are read in place: copying one would retain its text.)
       for column in 0..<min(cells.count, widest.count) {
         // A column at its widest cannot grow.
@@ -152,39 +227,41 @@ public struct ConsolidatedWorkbook {
           if let last = lastMeasured[column], last.equalsBytes(text) { continue }
           widest[column] = ColumnWidth.displayUnits(of: text, atLeast: widest[column])
           lastMeasured[column] = text
-        case .number(let number): widest[column] = Self.displayUnits(of: number, atLeast: widest[column])
+        case .number(let number): widest[column] = ConsolidatedWorkbook.displayUnits(of: number, atLeast: widest[column])
         default: continue
         }
       }
-      return measured < Self.rowsMeasuredForWidths
     }
-    let widths: [Double?] = widest.map(width)
-    let lastColumn = max(headers.count - 1, 0)
-    let sheet = try writer.addSheet(
-      named: name,
-      layout: SheetLayout(
-        columnWidths: widths, frozenRows: 1,
-        autoFilter: CellRange(
-          first: CellReference(row: 0, column: 0), last: CellReference(row: max(count, 1), column: lastColumn))))
-    try sheet.appendRow(headers.map { .string($0, style: styles.header) }, height: 30)
+  }
+
+  /// Writes a table's rows after its header, with the links to the source files.
+  private struct TableRows {
+    let sheet: SheetWriter
+    /// Whether every row gets its link (汇总, where each row is a report), rather than
+    /// the first row of each run of rows from one file.
+    let linkEveryRow: Bool
     var row = 0
     var links = 0
     var previousLink: String?
-    let linkEveryRow = name == "汇总"
-    try rows { cells, link throws(XLSXError) in
+
+    init(sheet: SheetWriter, linkEveryRow: Bool) {
+      self.sheet = sheet
+      self.linkEveryRow = linkEveryRow
+    }
+
+    mutating func append(_ cells: [WriterCell], link: String?) throws(XLSXError) {
       row += 1
       try sheet.appendRow(cells)
       // Excel allows 65,530 hyperlinks per sheet: a file's link goes on its first row of a
       // run (every row in 汇总, where each row is a report), up to the limit. (Links are
       // compared as bytes: a String comparison normalises non-ASCII text first.)
       if let link, linkEveryRow || previousLink.map({ ByteKey($0) != ByteKey(link) }) ?? true,
-        links < Self.maxLinksPerSheet
+        links < ConsolidatedWorkbook.maxLinksPerSheet
       {
         try sheet.addHyperlink(at: CellReference(row: row, column: 0), to: .file(link))
         links += 1
       }
       previousLink = link
-      return true
     }
   }
 
@@ -223,11 +300,11 @@ public struct ConsolidatedWorkbook {
             styles.count(errors, styles.error), styles.count(warnings, styles.warning), styles.status(file.status),
             styles.optional(reason, style: styles.wrapped),
           ]
-          guard try emit(cells, fileLink) else { return }
+          try emit(cells, fileLink)
           continue
         }
         for report in file.reports {
-          guard try emit(summaryRow(file, report, styles), fileLink) else { return }
+          try emit(summaryRow(file, report, styles), fileLink)
         }
       }
     }
@@ -275,21 +352,19 @@ public struct ConsolidatedWorkbook {
       for (file, fileLink) in zip(files, links) {
         for report in file.reports {
           for indicator in report.indicators {
-            guard
-              try emit(
-                [
-                  .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text),
-                  .number(Double(indicator.row), style: styles.text), styles.optional(report.unit),
-                  styles.optional(report.project),
-                  styles.optional(indicator.level1), styles.optional(indicator.level2),
-                  .string(indicator.name, style: styles.wrapped),
-                  styles.optional(indicator.target?.text), styles.optional(indicator.actual?.text),
-                  styles.number(indicator.weight, styles.score),
-                  styles.number(indicator.score, styles.score),
-                  styles.optional(indicator.deviation, style: styles.wrapped),
-                  styles.optional(indicator.cells["score"]),
-                ], fileLink)
-            else { return }
+            try emit(
+              [
+                .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text),
+                .number(Double(indicator.row), style: styles.text), styles.optional(report.unit),
+                styles.optional(report.project),
+                styles.optional(indicator.level1), styles.optional(indicator.level2),
+                .string(indicator.name, style: styles.wrapped),
+                styles.optional(indicator.target?.text), styles.optional(indicator.actual?.text),
+                styles.number(indicator.weight, styles.score),
+                styles.number(indicator.score, styles.score),
+                styles.optional(indicator.deviation, style: styles.wrapped),
+                styles.optional(indicator.cells["score"]),
+              ], fileLink)
           }
         }
       }
@@ -306,20 +381,18 @@ public struct ConsolidatedWorkbook {
       for (file, fileLink) in zip(files, links) {
         for report in file.reports {
           for funds in report.funds {
-            guard
-              try emit(
-                [
-                  .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text),
-                  styles.optional(report.unit),
-                  styles.optional(report.project), .string(funds.item, style: styles.text),
-                  styles.number(funds.initialBudget, styles.money),
-                  styles.number(funds.budget, styles.money), styles.number(funds.executed, styles.money),
-                  styles.number(funds.rate, styles.percent),
-                  styles.number(funds.weight, styles.score), styles.number(funds.score, styles.score),
-                  .string(funds.sourceUnit ?? "万元", style: styles.text),
-                  styles.optional(funds.cells["budget"] ?? funds.cells["item"]),
-                ], fileLink)
-            else { return }
+            try emit(
+              [
+                .string(file.file, style: styles.link), .string(report.source.sheet, style: styles.text),
+                styles.optional(report.unit),
+                styles.optional(report.project), .string(funds.item, style: styles.text),
+                styles.number(funds.initialBudget, styles.money),
+                styles.number(funds.budget, styles.money), styles.number(funds.executed, styles.money),
+                styles.number(funds.rate, styles.percent),
+                styles.number(funds.weight, styles.score), styles.number(funds.score, styles.score),
+                .string(funds.sourceUnit ?? "万元", style: styles.text),
+                styles.optional(funds.cells["budget"] ?? funds.cells["item"]),
+              ], fileLink)
           }
         }
       }
@@ -334,16 +407,14 @@ public struct ConsolidatedWorkbook {
         for issue in file.issues {
           let style =
             issue.severity == .error ? styles.error : issue.severity == .warning ? styles.warning : styles.text
-          guard
-            try emit(
-              [
-                .string(issue.file, style: styles.link), styles.optional(issue.sheet), styles.optional(issue.cell),
-                .string(issue.code, style: styles.text), .string(issue.severity.chineseName, style: style),
-                styles.optional(issue.field), .string(issue.message, style: styles.wrapped),
-                styles.optional(issue.found.map(Self.render)),
-                styles.optional(issue.expected.map(Self.render)),
-              ], fileLink)
-          else { return }
+          try emit(
+            [
+              .string(issue.file, style: styles.link), styles.optional(issue.sheet), styles.optional(issue.cell),
+              .string(issue.code, style: styles.text), .string(issue.severity.chineseName, style: style),
+              styles.optional(issue.field), .string(issue.message, style: styles.wrapped),
+              styles.optional(issue.found.map(Self.render)),
+              styles.optional(issue.expected.map(Self.render)),
+            ], fileLink)
         }
       }
     }
@@ -380,7 +451,7 @@ public struct ConsolidatedWorkbook {
       ])
     }
     try addTable(writer, styles, name: "说明", headers: ["项目", "内容"], rowCount: rows.count, maxWidth: 80) { emit throws(XLSXError) in
-      for row in rows { guard try emit(row, nil) else { return } }
+      for row in rows { try emit(row, nil) }
     }
   }
 
