@@ -372,17 +372,47 @@ public struct JSONStreamWriter: ~Copyable {
 
   /// Copies the bytes from `index` on to `target + written` while they are
   /// ``isPlainASCII(_:)``, advancing both (a byte that is not, such as the buffer's final
-  /// `entryEnd`, ends it).
+  /// `entryEnd`, ends it). Eight bytes at a time while eight remain in `entries`: a word is
+  /// stored whole, and only its plain bytes are counted. (A store may reach up to eight
+  /// bytes past the text, into room the member reserves for the rest of `entries`.)
   @inline(__always)
   private static func copyPlainASCII(
     _ entries: UnsafeBufferPointer<UInt8>, from index: inout Int, to target: UnsafeMutablePointer<UInt8>,
     at written: inout Int
   ) {
+    let source = UnsafeRawBufferPointer(entries)
+    while index &+ 8 <= entries.count {
+      let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      UnsafeMutableRawPointer(target + written).storeBytes(of: word, as: UInt64.self)
+      let notPlain = notPlainASCIIBytes(word)
+      // (Words are loaded little-endian: the first byte is the lowest.)
+      let plainCount = notPlain == 0 ? 8 : notPlain.littleEndian.trailingZeroBitCount / 8
+      index &+= plainCount
+      written &+= plainCount
+      if plainCount < 8 { return }
+    }
     while isPlainASCII(entries[index]) {
       target[written] = entries[index]
       index &+= 1
       written &+= 1
     }
+  }
+
+  /// The high bit of each byte of `word` that is not ``isPlainASCII(_:)`` (below 0x20, `"`,
+  /// `\`, 0x7F and above), exact for the lowest such byte (borrows only disturb the bytes
+  /// above it): the "has a zero byte" test of ``JSONValue/mayNeedEscapeCheck(_:)``.
+  @inline(__always)
+  private static func notPlainASCIIBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits = ones &* 0x80
+    func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
+    let controls = (word &- ones &* 0x20) & ~word
+    let quotes = zeroBytes(word ^ (ones &* 0x22))
+    let backslashes = zeroBytes(word ^ (ones &* 0x5C))
+    // 0x7F and any byte with its high bit set: the low seven bits plus one carry into the
+    // high bit only from 0x7F, and never into the next byte.
+    let high = ((word & ~highBits) &+ ones) | word
+    return (controls | quotes | backslashes | high) & highBits
   }
 
   /// Writes the entry at `start` as ``member(utf8:utf8:)`` does; returns where the next

@@ -210,6 +210,42 @@ struct JSONStreamWriterTests {
       #expect(written == one.bytes, "\(String(decoding: one.bytes, as: UTF8.self))")
     }
   }
+
+  /// An object written from entry bytes equals the same entries written member by member,
+  /// for names and texts of every length around a word (8 bytes) holding, at any place,
+  /// each kind of byte: plain ASCII, the ones next to plain's bounds, escapes, DEL,
+  /// multi-byte UTF-8 and U+2028.
+  @Test func objectFromEntryBytesEqualsMemberByMember() {
+    let pieces = [
+      "a", "Z", "~", " ", "!", "#", "[", "]", "\"", "\\", "\u{7F}", "\u{1}", "\u{1D}", "\t", "\n", "名", "é",
+      "\u{2028}", "0", "9", "\u{80}", "\u{FF}",
+    ]
+    var random = SeededGenerator(seed: 8)
+    func text() -> String {
+      // Mostly plain letters, so that long plain runs and one odd byte anywhere both occur.
+      let length = Int.random(in: 0...19, using: &random)
+      return (0..<length).map { _ in
+        Int.random(in: 0..<4, using: &random) == 0 ? pieces.randomElement(using: &random)! : "k"
+      }.joined()
+    }
+    for _ in 0..<3_000 {
+      let entries = (0..<Int.random(in: 0...5, using: &random)).map { _ in (text(), text()) }
+      var bytes: [UInt8] = []
+      for (name, text) in entries { bytes += Array(name.utf8) + [0x1F] + Array(text.utf8) + [0x1E] }
+      let level = Int.random(in: 0...3, using: &random)
+      var fromBytes = JSONStreamWriter(level: level)
+      bytes.withUnsafeBufferPointer { fromBytes.object(entries: $0, keyEnd: 0x1F, entryEnd: 0x1E) }
+      var byMember = JSONStreamWriter(level: level)
+      byMember.beginObject()
+      for (name, text) in entries {
+        var name = name
+        name.withUTF8 { byMember.key(utf8: $0) }
+        byMember.string(text)
+      }
+      byMember.endObject()
+      #expect(fromBytes.bytes == byMember.bytes, "\(entries)")
+    }
+  }
 }
 
 extension JSONValue {
