@@ -211,6 +211,32 @@ struct JSONStreamWriterTests {
     }
   }
 
+  /// Static keys of every length up to past two words are written as the same names
+  /// given as UTF-8 are.
+  @Test func staticKeysOfEveryLength() {
+    let keys: [StaticString] = [
+      "", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghij",
+      "abcdefghijk", "abcdefghijkl", "abcdefghijklm", "abcdefghijklmn", "abcdefghijklmno", "abcdefghijklmnop",
+      "abcdefghijklmnopq", "abcdefghijklmnopqr", "abcdefghijklmnopqrs", "abcdefghijklmnopqrst",
+      "abcdefghijklmnopqrstuvwxyz0123456789",
+    ]
+    for level in [0, 2] {
+      var byStatic = JSONStreamWriter(level: level)
+      var byUTF8 = JSONStreamWriter(level: level)
+      byStatic.beginObject()
+      byUTF8.beginObject()
+      for key in keys {
+        byStatic.key(key)
+        byStatic.integer(key.utf8CodeUnitCount)
+        key.withUTF8Buffer { byUTF8.key(utf8: $0) }
+        byUTF8.integer(key.utf8CodeUnitCount)
+      }
+      byStatic.endObject()
+      byUTF8.endObject()
+      #expect(byStatic.bytes == byUTF8.bytes, "\(String(decoding: byStatic.bytes, as: UTF8.self))")
+    }
+  }
+
   /// An object written from entry bytes equals the same entries written member by member,
   /// for names and texts of every length around a word (8 bytes) holding, at any place,
   /// each kind of byte: plain ASCII, the ones next to plain's bounds, escapes, DEL,
