@@ -98,6 +98,25 @@ struct JSONStreamWriterTests {
       values.append(Double(Int64.random(in: -2_000_000_000_000_000...2_000_000_000_000_000, using: &random)))
       values.append(Double(Int.random(in: -100_000...100_000, using: &random)) / [1, 4, 100, 1_000][Int.random(in: 0..<4, using: &random)])
     }
+    // Short decimals (written without Double.description) and the values around their
+    // bounds: 0.001, 2^50 digits, 15 fraction digits, and decimals that need 17 digits.
+    values += [
+      0.001, 0.001.nextUp, 0.001.nextDown, 0.00099, 0.1 + 0.2, 1.0 / 3, 0.1, 0.7, 2.675, 1e-3 * 7, 0x1p50 / 10,
+      (0x1p50 / 10).nextUp, 112_589_990_684_262.4, 11_258_999_068_426.25, 123_456_789_012_345.6,
+      99_999_999_999_999.99, 0.123456789012345, 0.1234567890123456, 1.000000000000001, 9_007_199_254_740_991.5,
+      0x1p-10, 0x1p-9 * 3, 4_503_599_627_370_495.5, 1e15 + 0.5, 1e14 + 0.25,
+    ]
+    for _ in 0..<20_000 {
+      let digits = Int.random(in: 1...15, using: &random)
+      var power = 1.0
+      for _ in 0..<digits { power *= 10 }
+      let integer = Int.random(in: -2_000_000_000_000...2_000_000_000_000, using: &random) >> Int.random(in: 0...40, using: &random)
+      values.append(Double(integer) / power)
+      // Any double in the short decimals' range, which mostly needs 16 or 17 digits.
+      let magnitude = Double(bitPattern: UInt64.random(in: 0.0005.bitPattern...1e15.bitPattern, using: &random))
+      values.append(Bool.random(using: &random) ? magnitude : -magnitude)
+    }
+    values += values.map { -$0 }
     for value in values {
       var json = JSONStreamWriter()
       json.number(value)
