@@ -461,11 +461,16 @@ struct ByteCursor {
   }
 
   /// A decimal integer (at most 20 bytes). One or two digits, as most style indices
-  /// have, are spelled without counting them first.
+  /// have, are spelled without counting them first; up to five, as most shared-string
+  /// indices have, with their count found by comparisons rather than divisions.
   @inline(__always)
   mutating func integer(_ value: Int) {
     guard value >= 0, value < 100 else {
-      position += XMLEmitter.formatInteger(value, into: position)
+      if value >= 100, value < 100_000 {
+        smallInteger(value, length: value < 1_000 ? 3 : value < 10_000 ? 4 : 5)
+      } else {
+        position += XMLEmitter.formatInteger(value, into: position)
+      }
       return
     }
     if value >= 10 {
@@ -474,6 +479,19 @@ struct ByteCursor {
     }
     position[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
     position += 1
+  }
+
+  /// The `length` digits of `value` (0 ≤ value < 10^length), from the last.
+  @inline(__always)
+  private mutating func smallInteger(_ value: Int, length: Int) {
+    var rest = UInt32(truncatingIfNeeded: value)
+    var index = length
+    repeat {
+      index &-= 1
+      position[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+      rest /= 10
+    } while index > 0
+    position += length
   }
 
   /// A number as ``XMLEmitter/number(_:)`` writes it (at most 32 bytes).

@@ -96,6 +96,18 @@ struct XMLEmitterTests {
     }
   }
 
+  @Test("Integers: every length, the short paths' bounds and the extremes")
+  func integers() {
+    var values = [
+      0, 9, 10, 99, 100, 999, 1_000, 9_999, 10_000, 99_999, 100_000, 999_999, 1_048_576, -1, -99, -100, -100_000,
+      Int.max, Int.min,
+    ]
+    values += Array(stride(from: 0, through: 120_000, by: 7))
+    for value in values {
+      #expect(WriterTestSupport.render { $0.integer(value) } == String(value))
+    }
+  }
+
   @Test("Column letters")
   func columnNames() {
     for column in [0, 1, 25, 26, 27, 51, 52, 701, 702, 703, 16_383] {
