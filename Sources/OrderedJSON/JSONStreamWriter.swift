@@ -25,8 +25,13 @@ public struct JSONStreamWriter: ~Copyable {
   /// The level of the outermost value (its indentation in spaces).
   private let baseLevel: Int
   /// Per open object or array, what ``innerOpened`` was outside it (at the top level:
-  /// whether elements came before it, see ``init(level:continuing:)``).
-  private var outerOpened: [Bool] = []
+  /// whether elements came before it, see ``init(level:continuing:)``), one bit each
+  /// with the innermost in the lowest bit, for the 64 innermost; the ones further out in
+  /// `outermostOpened` (an array costs a uniqueness check and more for every push and pop).
+  private var outerOpened: UInt64 = 0
+  private var outermostOpened: [Bool] = []
+  /// How many outer objects and arrays `outerOpened` and `outermostOpened` hold.
+  private var outerCount = 0
   /// Whether the innermost open object or array holds anything yet.
   private var innerOpened = false
   /// How many objects and arrays are open.
@@ -180,7 +185,7 @@ public struct JSONStreamWriter: ~Copyable {
 
   private mutating func open(_ bracket: UInt8) {
     append(bracket)
-    outerOpened.append(innerOpened)
+    pushOuter(innerOpened)
     innerOpened = false
     depth += 1
   }
@@ -188,11 +193,29 @@ public struct JSONStreamWriter: ~Copyable {
   private mutating func close(_ bracket: UInt8) {
     let hadElements = innerOpened
     depth -= 1
-    innerOpened = outerOpened.removeLast()
+    innerOpened = popOuter()
     reserve(level + 2)
     if hadElements { newline(spaces: level) }
     storage[count] = bracket
     count += 1
+  }
+
+  /// Keeps whether the container being left for an inner one holds anything yet.
+  @inline(__always)
+  private mutating func pushOuter(_ opened: Bool) {
+    if outerCount >= 64 { outermostOpened.append(outerOpened >> 63 != 0) }
+    outerOpened = outerOpened << 1 | (opened ? 1 : 0)
+    outerCount += 1
+  }
+
+  /// Whether the container returned to holds anything yet (the last pushed).
+  @inline(__always)
+  private mutating func popOuter() -> Bool {
+    let opened = outerOpened & 1 != 0
+    outerOpened >>= 1
+    outerCount -= 1
+    if outerCount >= 64 { outerOpened |= (outermostOpened.removeLast() ? 1 : 0) << 63 }
+    return opened
   }
 
   /// `,` unless this is the container's first element, then a line break and the

@@ -75,6 +75,29 @@ struct JSONStreamWriterTests {
     }
   }
 
+  /// Containers nested past the 64 levels kept in one word, with elements before and after
+  /// the inner container at some levels and none at others, as JSONValue writes them.
+  @Test func deepNestingAsJSONValueWritesIt() {
+    var random = SeededGenerator(seed: 64)
+    for depth in [63, 64, 65, 66, 129, 200] {
+      var value = JSONValue.integer(depth)
+      for _ in 0..<depth {
+        let before: [JSONValue] = Bool.random(using: &random) ? [.integer(1)] : []
+        let after: [JSONValue] = Bool.random(using: &random) ? [.string("x")] : []
+        if Bool.random(using: &random) {
+          value = .array(before + [value] + after)
+        } else {
+          value = .object(before.map { ("b", $0) } + [("v", value)] + after.map { ("a", $0) })
+        }
+      }
+      var expected: [UInt8] = []
+      value.write(to: &expected, indent: 1, level: 0)
+      var json = JSONStreamWriter()
+      stream(value, into: &json)
+      #expect(json.bytes == expected, "depth \(depth)")
+    }
+  }
+
   @Test func writesWhatJSONValueWritesAtEveryLevel() {
     var random = SeededGenerator(seed: 20261122)
     for round in 0..<500 {
