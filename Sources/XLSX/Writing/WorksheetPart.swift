@@ -265,18 +265,16 @@ struct RowNumberText {
 
   init(_ number: Int) {
     precondition((1...CellReference.maxRows).contains(number))
+    // The digits from the last, each put in the lowest byte and pushing the ones after it
+    // up, so that the first ends in the lowest byte, in one pass.
     var count = 0
     var rest = number
+    var word: UInt64 = 0
     repeat {
+      word = word << 8 | UInt64(UInt8(ascii: "0") + UInt8(rest % 10))
       count += 1
       rest /= 10
     } while rest > 0
-    var word: UInt64 = 0
-    rest = number
-    for position in stride(from: count - 1, through: 0, by: -1) {
-      word |= UInt64(UInt8(ascii: "0") + UInt8(rest % 10)) << (8 * position)
-      rest /= 10
-    }
     self.word = word
     self.count = count
   }
