@@ -93,6 +93,9 @@ final class SharedStringTable {
     }
   }
 
+  /// Whether text `index` has exactly the bytes of `text`. (Inlined: the lookup compares
+  /// nearly every text cell with one.)
+  @inline(__always)
   private func isText(_ index: Int, equalTo text: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = starts[index]
     guard starts[index + 1] - start == text.count else { return false }
