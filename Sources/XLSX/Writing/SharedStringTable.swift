@@ -37,7 +37,9 @@ final class SharedStringTable {
 
   /// The index of `text`, adding it when new; counts one more reference. `likely` is the
   /// index of a text that is often the same one (the text above in the same column):
-  /// comparing bytes with it costs less than hashing.
+  /// comparing bytes with it costs less than hashing. (Inlined into the sheet writer,
+  /// which calls it for every text cell.)
+  @inline(__always)
   func index(of text: String, likely: Int? = nil) -> Int {
     totalCount += 1
     // A native string lends its bytes without being copied (and retained).
