@@ -11,15 +11,13 @@
 #include <unistd.h>
 #endif
 
-void jx_tune_allocator(int keep_bytes, int grow_bytes, int heap_block_bytes) {
-#if defined(__GLIBC__) && defined(M_TRIM_THRESHOLD) && defined(M_TOP_PAD) && defined(M_MMAP_THRESHOLD)
+void jx_tune_allocator(int keep_bytes, int grow_bytes) {
+#if defined(__GLIBC__) && defined(M_TRIM_THRESHOLD) && defined(M_TOP_PAD)
   mallopt(M_TRIM_THRESHOLD, keep_bytes);
   mallopt(M_TOP_PAD, grow_bytes);
-  mallopt(M_MMAP_THRESHOLD, heap_block_bytes);
 #else
   (void)keep_bytes;
   (void)grow_bytes;
-  (void)heap_block_bytes;
 #endif
 }
 

@@ -24,8 +24,7 @@ public struct JSONStreamWriter: ~Copyable {
   public private(set) var count = 0
   /// The level of the outermost value (its indentation in spaces).
   private let baseLevel: Int
-  /// Per open object or array, what ``innerOpened`` was outside it (at the top level:
-  /// whether elements came before it, see ``init(level:continuing:)``), one bit each
+  /// Per open object or array, outer ones: whether it holds anything yet, one bit each
   /// with the innermost in the lowest bit, for the 64 innermost; the ones further out in
   /// `outermostOpened` (an array costs a uniqueness check and more for every push and pop).
   private var outerOpened: UInt64 = 0
@@ -38,15 +37,8 @@ public struct JSONStreamWriter: ~Copyable {
   private var depth = 0
 
   /// A writer whose first value stands `level` levels deep in a larger document.
-  ///
-  /// Elements of a long array can be written by several such writers at once, each
-  /// starting with ``item()`` at the array's element level: `continuing` says that
-  /// elements come before its first one, which then starts with a comma. The writer that
-  /// opened the array hands their bytes on in order and calls
-  /// ``noteElementsWrittenElsewhere()`` before it closes the array.
-  public init(level: Int = 0, continuing: Bool = false) {
+  public init(level: Int = 0) {
     baseLevel = level
-    innerOpened = continuing
     capacity = 1 << 16
     storage = .allocate(capacity: capacity)
   }
@@ -165,10 +157,6 @@ public struct JSONStreamWriter: ~Copyable {
   /// Starts the next element of the open array.
   public mutating func item() { startElement() }
 
-  /// Records that the open array or object holds elements written by other writers (see
-  /// ``init(level:continuing:)``), so that it closes on a line of its own.
-  public mutating func noteElementsWrittenElsewhere() { innerOpened = true }
-
   /// An array of `elements`, each written by `writeElement` as the next item. (Inlinable,
   /// so that callers in other modules get it specialised for their element type.)
   @inlinable
@@ -185,7 +173,7 @@ public struct JSONStreamWriter: ~Copyable {
 
   private mutating func open(_ bracket: UInt8) {
     append(bracket)
-    pushOuter(innerOpened)
+    if depth > 0 { pushOuter(innerOpened) }
     innerOpened = false
     depth += 1
   }
@@ -193,7 +181,7 @@ public struct JSONStreamWriter: ~Copyable {
   private mutating func close(_ bracket: UInt8) {
     let hadElements = innerOpened
     depth -= 1
-    innerOpened = popOuter()
+    innerOpened = depth > 0 ? popOuter() : false
     reserve(level + 2)
     if hadElements { newline(spaces: level) }
     storage[count] = bracket

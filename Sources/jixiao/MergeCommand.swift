@@ -86,7 +86,7 @@ struct MergeCommand: ParsableCommand {
       let jsonWriter = json.map { path in
         BackgroundTask { [files] in
           ProcessTuning.lowerCurrentThreadPriority()
-          return try OutputFile.stream(to: path) { sink in try CanonicalJSON.stream(files: files, mapping: mapping, threads: jobs, to: sink) }
+          return try OutputFile.stream(to: path) { sink in try CanonicalJSON.stream(files: files, mapping: mapping, to: sink) }
         }
       }
       let workbookError: Error?

@@ -7,15 +7,8 @@ enum ProcessTuning {
   /// merge of 2,000 workbooks made about 1,800 such calls. Here a heap keeps up to 256 MiB
   /// it has freed and grows 16 MiB at a time, so it settles at its peak size (which peak
   /// RSS counts anyway).
-  ///
-  /// Setting those turns off glibc's moving threshold for mapping a block rather than
-  /// taking it from a heap, which then stays at 128 KiB: every larger block (the JSON's
-  /// chunks of about 800 KB, big parts read) was mapped and unmapped, its pages faulted
-  /// in and zeroed each time (merge-10000: 88,000 to 132,000 page faults instead of
-  /// 34,000). Blocks up to 32 MiB, the most glibc's own threshold would rise to, now come
-  /// from the heaps and are reused.
   static func tuneAllocator() {
-    jx_tune_allocator(256 << 20, 16 << 20, 32 << 20)
+    jx_tune_allocator(256 << 20, 16 << 20)
   }
 
   /// Lowers the calling thread's priority (nice +10, Linux), for work that can wait while

@@ -210,49 +210,6 @@ struct JSONStreamWriterTests {
     #expect(long.bytes == Array("[\n \"\(text)\",\n \"尾\"\n]".utf8))
   }
 
-  /// An array's elements written by several writers (``JSONStreamWriter/init(level:continuing:)``)
-  /// and handed on in order give the bytes one writer gives, however they are split,
-  /// including pieces with no elements and arrays with none at all.
-  @Test func elementsWrittenByOtherWritersAsByOne() {
-    var random = SeededGenerator(seed: 42)
-    for _ in 0..<300 {
-      let elements = (0..<Int.random(in: 0...7, using: &random)).map { _ in randomValue(depth: 1, using: &random) }
-      var one = JSONStreamWriter()
-      one.beginObject()
-      one.key("reports")
-      one.beginArray()
-      for element in elements {
-        one.item()
-        stream(element, into: &one)
-      }
-      one.endArray()
-      one.endObject()
-
-      var main = JSONStreamWriter()
-      main.beginObject()
-      main.key("reports")
-      main.beginArray()
-      var written = main.takeBytes()
-      // Pieces of 0 to 3 elements (an empty piece writes nothing).
-      var start = 0
-      repeat {
-        let end = min(elements.count, start + Int.random(in: 0...3, using: &random))
-        var piece = JSONStreamWriter(level: 2, continuing: start > 0)
-        for element in elements[start..<end] {
-          piece.item()
-          stream(element, into: &piece)
-        }
-        written += piece.takeBytes()
-        start = end
-      } while start < elements.count
-      if !elements.isEmpty { main.noteElementsWrittenElsewhere() }
-      main.endArray()
-      main.endObject()
-      written += main.takeBytes()
-      #expect(written == one.bytes, "\(String(decoding: one.bytes, as: UTF8.self))")
-    }
-  }
-
   /// Static keys of every length up to past two words are written as the same names
   /// given as UTF-8 are.
   @Test func staticKeysOfEveryLength() {

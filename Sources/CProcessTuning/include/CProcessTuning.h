@@ -4,11 +4,9 @@
 #ifndef JIXIAO_CPROCESSTUNING_H
 #define JIXIAO_CPROCESSTUNING_H
 
-/// Lets each heap keep up to `keep_bytes` it has freed (M_TRIM_THRESHOLD), grow
-/// `grow_bytes` beyond what an allocation needs (M_TOP_PAD), and serve blocks of up to
-/// `heap_block_bytes` itself rather than mapping each one (M_MMAP_THRESHOLD). No-op
-/// without glibc.
-void jx_tune_allocator(int keep_bytes, int grow_bytes, int heap_block_bytes);
+/// Lets each heap keep up to `keep_bytes` it has freed (M_TRIM_THRESHOLD) and grow
+/// `grow_bytes` beyond what an allocation needs (M_TOP_PAD). No-op without glibc.
+void jx_tune_allocator(int keep_bytes, int grow_bytes);
 
 /// Raises the calling thread's nice value by `increment` (a lower priority), on Linux;
 /// 0, or -1 where it is not done. Only the calling thread is affected.

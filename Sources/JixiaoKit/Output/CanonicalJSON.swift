@@ -1,4 +1,3 @@
-import Dispatch
 import OrderedJSON
 
 /// The canonical JSON document (`../shared/DOMAIN.md` §3): keys in the contract's order,
@@ -12,12 +11,8 @@ public enum CanonicalJSON {
   }
 
   /// Writes the document piece by piece to `sink`, as UTF-8 bytes in pieces of about
-  /// 64 KiB, so that thousands of files never become one string in memory. The reports,
-  /// most of the document, are rendered on `threads` threads (the same bytes whatever
-  /// their number); `sink` is called on the calling thread only.
-  public static func stream(
-    files: [FileResult], mapping: Mapping, threads: Int = 1, to sink: ([UInt8]) throws -> Void
-  ) rethrows {
+  /// 64 KiB, so that thousands of files never become one string in memory.
+  public static func stream(files: [FileResult], mapping: Mapping, to sink: ([UInt8]) throws -> Void) rethrows {
     var json = JSONStreamWriter()
     json.beginObject()
     json.member("schema", "jixiao/1")
@@ -41,87 +36,12 @@ public enum CanonicalJSON {
     json.key("files")
     try array(files, write(file:to:))
     json.key("reports")
-    try writeReports(of: files, threads: threads, to: &json, sink: sink)
+    try array(files.lazy.flatMap(\.reports), write(report:to:))
     json.key("issues")
     try array(files.lazy.flatMap(\.issues)) { issue, json in json.value(Self.issue(issue)) }
     json.endObject()
     json.endLine()
     try sink(json.takeBytes())
-  }
-
-  /// Files whose reports are rendered together, about 800 KB of JSON for forms of
-  /// twenty indicators.
-  static let filesPerChunk = 64
-
-  /// The `reports` array: its elements rendered in chunks of files, `threads` chunks at a
-  /// time, each by a writer of its own, and handed to `sink` in order.
-  private static func writeReports(
-    of files: [FileResult], threads: Int, to json: inout JSONStreamWriter, sink: ([UInt8]) throws -> Void
-  ) rethrows {
-    json.beginArray()
-    try sink(json.takeBytes())
-    let chunks = stride(from: 0, to: files.count, by: filesPerChunk).map { start in
-      start..<min(start + filesPerChunk, files.count)
-    }
-    // Whether reports come before each chunk: its first one then starts with a comma.
-    var reportsSoFar = 0
-    let continuing = chunks.map { chunk in
-      defer { reportsSoFar += files[chunk].reduce(0) { $0 + $1.reports.count } }
-      return reportsSoFar > 0
-    }
-    let batchSize = max(threads, 1) * 2
-    for batchStart in stride(from: 0, to: chunks.count, by: batchSize) {
-      let batch = batchStart..<min(batchStart + batchSize, chunks.count)
-      let rendered = RenderedChunks(count: batch.count)
-      let render: @Sendable (Int) -> Void = { offset in
-        let chunk = batch.lowerBound + offset
-        rendered.store(renderReports(of: files[chunks[chunk]], continuing: continuing[chunk]), at: offset)
-      }
-      if threads > 1 {
-        DispatchQueue.concurrentPerform(iterations: batch.count, execute: render)
-      } else {
-        for offset in 0..<batch.count { render(offset) }
-      }
-      for bytes in rendered.all where !bytes.isEmpty { try sink(bytes) }
-    }
-    if reportsSoFar > 0 { json.noteElementsWrittenElsewhere() }
-    json.endArray()
-  }
-
-  /// The reports of `files` as elements of the `reports` array, in bytes.
-  private static func renderReports(of files: ArraySlice<FileResult>, continuing: Bool) -> [UInt8] {
-    var json = JSONStreamWriter(level: 2, continuing: continuing)
-    for file in files {
-      for report in file.reports {
-        json.item()
-        write(report: report, to: &json)
-      }
-    }
-    return json.takeBytes()
-  }
-
-  /// The bytes of a batch of chunks, each stored by the thread that rendered it into a
-  /// slot of its own (raw storage, so that no two threads touch one array's buffer).
-  private final class RenderedChunks: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<[UInt8]>
-
-    init(count: Int) {
-      slots = .allocate(capacity: count)
-      slots.initialize(repeating: [])
-    }
-
-    deinit {
-      slots.deinitialize()
-      slots.deallocate()
-    }
-
-    /// Called once per slot, from any thread.
-    func store(_ bytes: [UInt8], at offset: Int) {
-      slots[offset] = bytes
-    }
-
-    /// Read once every `store` has returned.
-    var all: [[UInt8]] { Array(slots) }
   }
 
   static func write(file result: FileResult, to json: inout JSONStreamWriter) {
