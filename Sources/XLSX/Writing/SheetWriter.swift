@@ -117,8 +117,8 @@ public final class SheetWriter {
     }
     part.writeRowStart(rowNumber, height: height)
     let sharedStrings = workbook.sharedStrings
-    // A cell right after the previous one needs no reference when the options allow it.
-    var impliedColumn = impliesReferences ? 0 : -1
+    // The column a cell without a reference would take: right after the previous one.
+    var impliedColumn = 0
     for column in cells.indices {
       let style = styleIndices[column]
       let value: EncodedValue
@@ -132,16 +132,19 @@ public final class SheetWriter {
       case .error(let text):
         // (Written apart: a value that holds no text is copied for free.)
         part.writeErrorC(
-          column: column, rowNumber: rowNumber, isImplied: column == impliedColumn, style: style, text: text)
-        if impliesReferences { impliedColumn = column + 1 }
+          column: column, rowNumber: rowNumber, isImplied: impliesReferences && column == impliedColumn, style: style,
+          text: text)
+        impliedColumn = column + 1
         continue
       case .date(let date): value = .number(date.uses1904 ? date.serial + 1462 : date.serial)
       case .empty:
         if style == 0 { continue }
         value = .blank
       }
-      part.writeC(column: column, rowNumber: rowNumber, isImplied: column == impliedColumn, style: style, value: value)
-      if impliesReferences { impliedColumn = column + 1 }
+      part.writeC(
+        column: column, rowNumber: rowNumber, isImplied: impliesReferences && column == impliedColumn, style: style,
+        value: value)
+      impliedColumn = column + 1
     }
     part.writeRowEnd()
     try checkEmitter()
