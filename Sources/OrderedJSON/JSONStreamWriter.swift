@@ -326,65 +326,16 @@ public struct JSONStreamWriter: ~Copyable {
   }
 
   /// Writes `value` and returns true when it is a short decimal of 0.001 or more (`0.85`,
-  /// `12.5`, `-1234.56`), without making a String; returns false, having written nothing,
-  /// for any other value.
-  ///
-  /// Its text is the m / 10^k for the smallest k ≤ 15 for which m / 10^k reads back as
-  /// `value`, with m below 2^50. That is `Double.description`'s (fixed notation in that
-  /// range, and the shortest decimal that reads back): at a given k, the decimals are
-  /// more than four of `value`'s ulps apart, so at most one of them reads back as
-  /// `value`, and no shorter one does (a smaller k has none); and m is the rounded
-  /// value × 10^k, as the product is within 1/16 of the exact one, itself within 1/8 of
-  /// m. m and 10^k are exact doubles, so m / 10^k is correctly rounded, as parsing is.
+  /// `12.5`, `-1234.56`: ``ByteStorage/writeShortDecimal(_:at:)``, which writes what
+  /// `Double.description` does there), without making a String; returns false, having
+  /// written nothing, for any other value.
   @inline(__always)
   private mutating func writeShortDecimal(_ value: Double) -> Bool {
-    let magnitude = value.magnitude
-    guard magnitude >= 0.001 else { return false }
-    var power = 1.0
-    for fractionDigits in 1...15 {
-      power *= 10
-      let scaled = (magnitude * power).rounded()
-      guard scaled < 0x1p50 else { return false }
-      if scaled / power == magnitude {
-        writeDecimal(UInt64(scaled), fractionDigits: fractionDigits, negative: value < 0)
-        return true
-      }
-    }
-    return false
-  }
-
-  /// `digits` with a point before its last `fractionDigits` (`125`, 2 → `1.25`; `5`, 2 →
-  /// `0.05`), after a `-` when `negative`.
-  private mutating func writeDecimal(_ digits: UInt64, fractionDigits: Int, negative: Bool) {
-    // At most a sign, 16 digits, a point and 14 zeros after it.
+    guard value.magnitude >= 0.001 else { return false }
     reserve(32)
-    var digits = digits
-    var length = 0
-    var rest = digits
-    repeat {
-      length += 1
-      rest /= 10
-    } while rest > 0
-    // The digits, with zeros in front when there are no more than the fraction's.
-    let integerDigits = max(length - fractionDigits, 1)
-    let sign = negative ? 1 : 0
-    let total = sign + integerDigits + 1 + fractionDigits
-    let target = storage + count
-    if negative { target[0] = UInt8(ascii: "-") }
-    var position = total
-    for _ in 0..<fractionDigits {
-      position -= 1
-      target[position] = UInt8(truncatingIfNeeded: digits % 10) &+ UInt8(ascii: "0")
-      digits /= 10
-    }
-    position -= 1
-    target[position] = UInt8(ascii: ".")
-    repeat {
-      position -= 1
-      target[position] = UInt8(truncatingIfNeeded: digits % 10) &+ UInt8(ascii: "0")
-      digits /= 10
-    } while position > sign
-    count += total
+    guard let length = ByteStorage.writeShortDecimal(value, at: storage + count) else { return false }
+    count += length
+    return true
   }
 
   private mutating func writeDigits(of value: Int64) {

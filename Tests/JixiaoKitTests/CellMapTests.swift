@@ -119,15 +119,9 @@ struct CellMapTests {
       for level in [0, 1, 3, 9] {
         var fromBytes = JSONStreamWriter(level: level)
         CanonicalJSON.write(cells: cells, to: &fromBytes)
-        var byMember = JSONStreamWriter(level: level)
-        byMember.beginObject()
-        for (key, value) in cells {
-          var key = key
-          key.withUTF8 { byMember.key(utf8: $0) }
-          byMember.string(value)
-        }
-        byMember.endObject()
-        #expect(fromBytes.bytes == byMember.bytes, "\(String(decoding: fromBytes.bytes, as: UTF8.self))")
+        #expect(
+          fromBytes.bytes == objectWrittenMemberByMember(cells.map { ($0.key, $0.value) }, level: level),
+          "\(String(decoding: fromBytes.bytes, as: UTF8.self))")
       }
     }
     // Entries without their ends (no map makes them) are written with what they have,

@@ -174,12 +174,6 @@ final class XMLEmitter {
     write(atMost: 32) { $0.number(value) }
   }
 
-  private static let powersOfTen: [Double] = (0...15).map { exponent in
-    var power = 1.0
-    for _ in 0..<exponent { power *= 10 }
-    return power
-  }
-
   /// Writes `value` at `target` (at least 32 bytes of room); returns how many bytes.
   static func formatNumber(_ value: Double, into target: UnsafeMutablePointer<UInt8>) -> Int {
     let magnitude = value.magnitude
@@ -191,55 +185,11 @@ final class XMLEmitter {
       }
       return formatInteger(Int(value), into: target)
     }
-    if magnitude >= 1e-4, magnitude < 1e15, let length = formatShortDecimal(value, into: target) {
+    // A decimal with few digits (`1.25`, `-0.001`, `1234.5678`) without `description`.
+    if magnitude >= 1e-4, magnitude < 1e15, let length = ByteStorage.writeShortDecimal(value, at: target) {
       return length
     }
     return formatShortest(value, into: target)
-  }
-
-  /// A decimal with few digits (`1.25`, `-0.001`, `1234.5678`) without going through
-  /// `description`: the smallest k ≤ 15 for which value × 10^k is an integer m below 2^53
-  /// with m / 10^k == value. Both m and 10^k are exact doubles, so the division is
-  /// correctly rounded and the text reads back as the same double; the smallest k gives
-  /// the fewest digits. Nil when no such k exists.
-  @inline(__always)
-  private static func formatShortDecimal(_ value: Double, into target: UnsafeMutablePointer<UInt8>) -> Int? {
-    let magnitude = value.magnitude
-    var exponent = 1
-    while exponent <= 15 {
-      let power = powersOfTen[exponent]
-      let scaled = (magnitude * power).rounded()
-      if scaled >= 9_007_199_254_740_992 { return nil }
-      if scaled / power == magnitude {
-        var digits = Int(scaled)
-        // Digits from the end: fraction, point, integer part (at least "0").
-        var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &scratch) { buffer in
-          var position = buffer.count
-          for _ in 0..<exponent {
-            position -= 1
-            buffer[position] = UInt8(truncatingIfNeeded: digits % 10) &+ UInt8(ascii: "0")
-            digits /= 10
-          }
-          position -= 1
-          buffer[position] = UInt8(ascii: ".")
-          repeat {
-            position -= 1
-            buffer[position] = UInt8(truncatingIfNeeded: digits % 10) &+ UInt8(ascii: "0")
-            digits /= 10
-          } while digits > 0
-          if value < 0 {
-            position -= 1
-            buffer[position] = UInt8(ascii: "-")
-          }
-          let length = buffer.count - position
-          UnsafeMutableRawPointer(target).copyMemory(from: buffer.baseAddress! + position, byteCount: length)
-          return length
-        }
-      }
-      exponent += 1
-    }
-    return nil
   }
 
   /// Swift's shortest round-trip text, without a trailing `.0`.
