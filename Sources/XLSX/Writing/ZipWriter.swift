@@ -253,6 +253,11 @@ final class ZipWriter {
 /// of a ``ChunkPipeline``.
 private final class EntryDeflater: @unchecked Sendable {
   private static let outputCapacity = 128 << 10
+  /// zlib's memory level: 7 gives a hash table of 16 K entries rather than the default
+  /// 8's 32 K. At the fast levels deflate spends much of its time sliding that table
+  /// every 32 KiB of input; on a 200-file merge's workbook the smaller one took 6 M fewer
+  /// instructions (about 12% of deflate's) for a file 0.1% larger.
+  private static let memoryLevel: Int32 = 7
 
   private let sink: ByteSink
   private let stream: UnsafeMutablePointer<z_stream>
@@ -267,8 +272,8 @@ private final class EntryDeflater: @unchecked Sendable {
     stream = .allocate(capacity: 1)
     stream.initialize(to: z_stream())
     output = .allocate(capacity: Self.outputCapacity)
-    // Raw deflate (-15: no zlib header), zlib's default memory level and strategy.
-    guard jx_deflateInit2(stream, level, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK else {
+    // Raw deflate (-15: no zlib header), zlib's default strategy.
+    guard jx_deflateInit2(stream, level, -15, Self.memoryLevel, Z_DEFAULT_STRATEGY) == Z_OK else {
       stream.deinitialize(count: 1)
       stream.deallocate()
       output.deallocate()
