@@ -49,26 +49,37 @@ struct MergeCommand: ParsableCommand {
 
   func run() throws {
     let started = Date()
-    // The inputs are listed while the mapping loads: neither needs the other.
-    let listing = BackgroundTask { [paths] in InputFiles.scan(paths) }
-    let mapping = try mappingOptions.load()
-    var (inputs, errors) = try listing.wait()
     // Never read our own outputs back in (an output inside an input directory).
     let outputs = [output, json].compactMap { $0 }.filter { InputFiles.couldList($0, from: paths) }
       .map(StandardPath.of)
-    if !outputs.isEmpty {
-      inputs.removeAll { input in
-        let path = StandardPath.of(input.path)
-        return outputs.contains { $0.utf8.elementsEqual(path.utf8) }
+    let isOutput: @Sendable (InputFile) -> Bool = { input in
+      guard !outputs.isEmpty else { return false }
+      let path = StandardPath.of(input.path)
+      return outputs.contains { $0.utf8.elementsEqual(path.utf8) }
+    }
+    // The inputs are listed while the mapping loads, and converted as they are found.
+    // Arguments that overlap are listed whole first, to be deduplicated.
+    let queue = InputQueue()
+    let listing = BackgroundTask { [paths] in
+      defer { queue.close() }
+      guard !InputFiles.mayOverlap(paths) else {
+        let (inputs, errors) = InputFiles.scan(paths)
+        for input in inputs where !isOutput(input) { queue.add(input) }
+        return errors
+      }
+      return InputFiles.walk(paths) { input in
+        if !isOutput(input) { queue.add(input) }
       }
     }
-    if !quiet { for error in errors { StandardError.write("jixiao: \(error.message)\n") } }
+    let mapping = try mappingOptions.load()
 
-    let progress = ProgressBar(total: inputs.count, enabled: !quiet && isatty(2) == 1)
-    var files = ParallelConversion(converter: Converter(mapping: mapping, tracing: false), jobs: jobs).run(inputs) { done in
-      progress.update(done)
+    let progress = ProgressBar(enabled: !quiet && isatty(2) == 1)
+    var files = ParallelConversion(converter: Converter(mapping: mapping, tracing: false), jobs: jobs).run(queue) {
+      done, found in progress.update(done, of: found)
     }
     progress.finish()
+    let errors = try listing.wait()
+    if !quiet { for error in errors { StandardError.write("jixiao: \(error.message)\n") } }
     DuplicateReports.flag(&files, mapping: mapping)
     Self.keptUntilExit = files
 

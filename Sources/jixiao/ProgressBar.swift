@@ -4,18 +4,18 @@ import Foundation
 /// time left. Drawn at most ten times a second, from any thread; off when stderr is not
 /// a terminal or with `--quiet`.
 final class ProgressBar: @unchecked Sendable {
-  private let total: Int
   private let enabled: Bool
   private let started = Date()
   private let lock = NSLock()
   private var lastDrawn = Date.distantPast
 
-  init(total: Int, enabled: Bool) {
-    self.total = total
+  init(enabled: Bool) {
     self.enabled = enabled
   }
 
-  func update(_ done: Int) {
+  /// Draws `done` files of `total`, the number found so far (it grows while the
+  /// directories are still being listed).
+  func update(_ done: Int, of total: Int) {
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }

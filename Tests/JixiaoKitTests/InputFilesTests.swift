@@ -54,6 +54,23 @@ struct InputFilesTests {
     }
   }
 
+  @Test func walkHandsOverTheSameFilesAsTheyAreFound() throws {
+    try withTree { root in
+      let arguments = [root.appendingPathComponent("subs").path, root.appendingPathComponent("subs/old.xls").path]
+      var found: [InputFile] = []
+      let errors = InputFiles.walk(arguments + [root.appendingPathComponent("missing").path]) { found.append($0) }
+      #expect(errors.map(\.path) == [root.appendingPathComponent("missing").path])
+      // The same files as a scan, which sorts them: the argument `old.xls` is inside the
+      // directory argument, so the scan keeps it once, as an argument.
+      let scanned = try InputFiles.collect(arguments)
+      #expect(found.count == scanned.count + 1)
+      #expect(Set(found.map(\.path)) == Set(scanned.map(\.path)))
+      #expect(InputFiles.mayOverlap(arguments))
+      #expect(!InputFiles.mayOverlap([arguments[0]]))
+      #expect(InputFiles.nameOrder(found).map { found[$0].name } == found.map(\.name).sorted { ByteKey.precedes($0, $1) })
+    }
+  }
+
   @Test func namesFollowTheArgument() throws {
     try withTree { root in
       let workbooks = ["a.xlsx", "b.XLSM", "县区/教育局 2021 自评表.xlsx", "县区/深/c.xlsx"]

@@ -56,6 +56,14 @@ public enum InputFiles {
   /// others are still collected.
   public static func scan(_ paths: [String]) -> (files: [InputFile], errors: [InputError]) {
     var files: [InputFile] = []
+    let errors = walk(paths) { files.append($0) }
+    return (mayOverlap(paths) ? deduplicated(files) : sortedByName(files), errors)
+  }
+
+  /// Hands each file under `paths` to `found` as soon as it is found, in the order of the
+  /// walk (not sorted, and not deduplicated: see ``mayOverlap(_:)``); returns an error for
+  /// each path that could not be used.
+  public static func walk(_ paths: [String], found: (InputFile) -> Void) -> [InputError] {
     var errors: [InputError] = []
     for argument in paths {
       var isDirectory: ObjCBool = false
@@ -64,14 +72,14 @@ public enum InputFiles {
         continue
       }
       if isDirectory.boolValue {
-        walk(directory: argument, base: trimmed(argument), into: &files, errors: &errors)
+        walk(directory: argument, base: trimmed(argument), found: found, errors: &errors)
       } else {
         let name = cleaned(argument)
         let reason = isLockFile(lastComponent(argument)) ? "Office 锁定文件（文件正被打开时产生），不是工作簿" : skipReason(argument)
-        files.append(InputFile(path: argument, name: name, skipReason: reason, isArgument: true))
+        found(InputFile(path: argument, name: name, skipReason: reason, isArgument: true))
       }
     }
-    return (mayOverlap(paths) ? deduplicated(files) : sortedByName(files), errors)
+    return errors
   }
 
   /// Why a file with this name is not read, nil for a workbook (`.xlsx`, `.xlsm`).
@@ -91,7 +99,9 @@ public enum InputFiles {
     }
   }
 
-  private static func walk(directory: String, base: String, into files: inout [InputFile], errors: inout [InputError]) {
+  private static func walk(
+    directory: String, base: String, found: (InputFile) -> Void, errors: inout [InputError]
+  ) {
     let entries: [DirectoryEntry]
     do {
       entries = try DirectoryEntry.list(directory)
@@ -104,15 +114,15 @@ public enum InputFiles {
       let name = base == "." ? entry.name : (base == "/" ? "/" + entry.name : base + "/" + entry.name)
       switch entry.kind(at: path) {
       case .directory:
-        walk(directory: path, base: name, into: &files, errors: &errors)
+        walk(directory: path, base: name, found: found, errors: &errors)
       case .symbolicLink:
         // A link to a directory is not followed; a broken link is listed and reported as unreadable.
         var target = stat()
         if !(stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFDIR) {
-          files.append(InputFile(path: path, name: cleaned(name), skipReason: skipReason(entry.name)))
+          found(InputFile(path: path, name: cleaned(name), skipReason: skipReason(entry.name)))
         }
       case .regular:
-        files.append(InputFile(path: path, name: cleaned(name), skipReason: skipReason(entry.name)))
+        found(InputFile(path: path, name: cleaned(name), skipReason: skipReason(entry.name)))
       case .other:
         continue  // sockets, pipes, devices
       }
@@ -123,7 +133,7 @@ public enum InputFiles {
   /// another or a path inside it (compared as standard paths). Otherwise no file is found
   /// twice (a walk lists each name once and follows no symlinked directory), and the
   /// files need no deduplication, which costs a standard path and a hash per file.
-  static func mayOverlap(_ arguments: [String]) -> Bool {
+  public static func mayOverlap(_ arguments: [String]) -> Bool {
     guard arguments.count > 1 else { return false }
     // With a slash at the end, a path inside another starts with it; sorted, the paths
     // that start with one path come right after it.
@@ -146,7 +156,14 @@ public enum InputFiles {
 
   /// Sorted by name in byte order.
   private static func sortedByName(_ files: [InputFile]) -> [InputFile] {
-    files.sorted { ByteKey.precedes($0.name, $1.name) }
+    nameOrder(files).map { files[$0] }
+  }
+
+  /// The positions of `files` in the order of their names (byte order). Two files of a
+  /// walk have the same name only when two arguments overlap, which ``scan(_:)``
+  /// deduplicates.
+  public static func nameOrder(_ files: [InputFile]) -> [Int] {
+    files.indices.sorted { ByteKey.precedes(files[$0].name, files[$1].name) }
   }
 
   /// Sorted by name in byte order; the same file (same absolute path) kept once, under
