@@ -12,8 +12,10 @@ final class SheetText {
   /// in `grid.cells`, made on first use (most cells are never asked for). The signature
   /// is kept because the same cell's label is matched by several readers (the header
   /// search, the header block, the funds, the goals); in one array with the text, so
-  /// that a lookup is one access.
-  private var normalized: [SignedLabel?]
+  /// that a lookup is one access. Memory of its own, used through a pointer: a stored
+  /// array of a class is checked for exclusive access at every use, which cost more than
+  /// the lookup itself.
+  private let normalized: UnsafeMutableBufferPointer<SignedLabel?>
   /// A struct, not a tuple: an array of optional tuples goes through the runtime's
   /// generic tuple functions to test and destroy its elements.
   private struct SignedLabel {
@@ -43,11 +45,17 @@ final class SheetText {
       if rows.last != reference.row { rows.append(reference.row) }
       lastColumn = max(lastColumn, reference.column)
     }
-    normalized = .init(repeating: nil, count: grid.cells.count)
+    normalized = .allocate(capacity: grid.cells.count)
+    normalized.initialize(repeating: nil)
     self.rows = rows
     lastRow = rows.last ?? 0
     self.lastColumn = lastColumn
     anchorsFromAbove = Self.indexAnchorsFromAbove(grid, through: lastRow + 1)
+  }
+
+  deinit {
+    normalized.deinitialize()
+    normalized.deallocate()
   }
 
   private static func indexAnchorsFromAbove(_ grid: SheetGrid, through lastRow: Int) -> AnchorsFromAbove? {
