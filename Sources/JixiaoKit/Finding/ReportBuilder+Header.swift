@@ -69,7 +69,7 @@ extension ReportBuilder {
       return [(field, value, raw.trimmingWhitespace, alias, cell)]
     }
     // `label：value` segments inside the cell.
-    guard Self.hasColon(raw) else { return [] }
+    guard Self.hasColon(raw, labelSignature: whole.signature) else { return [] }
     let segments = Self.colonSegments(raw)
     guard !segments.isEmpty else { return [] }
     var result: [(HeaderField, String, String, String, CellReference)] = []
@@ -98,6 +98,15 @@ extension ReportBuilder {
       return false
     }
   }
+
+  /// ``hasColon(_:)`` for a text whose label (``LabelText`` normal form, where `：` is
+  /// `:`) has `signature`: a label without the colon's bit (most) has no colon, and its
+  /// bytes are not read.
+  static func hasColon(_ raw: String, labelSignature signature: TextSignature) -> Bool {
+    signature.covers(colonSignature) && hasColon(raw)
+  }
+
+  private static let colonSignature = TextSignature(":")
 
   /// Splits `填表人：张三  填报日期：2021年6月15日` into (label, value) pairs at colons; the
   /// label of each pair is the text after the previous value's last run of whitespace.

@@ -97,7 +97,7 @@ extension ReportBuilder {
       if mapping.indicators.blockLabels.match(label, signature: signature) != nil { continue }
       return mapping.totalRow.match(label, signature: signature) != nil
         || mapping.footerRows.match(label, signature: signature) != nil
-        || (Self.hasColon(label)
+        || (Self.hasColon(label, labelSignature: signature)
           && mapping.totalRow.match(label.split(separator: ":").first.map(String.init) ?? "") != nil)
     }
     // A row whose first cell merges down from a block label (绩效指标) and has nothing else

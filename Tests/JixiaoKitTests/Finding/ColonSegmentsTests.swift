@@ -35,6 +35,9 @@ struct ColonSegmentsTests {
       #expect(segments.map(\.label) == expected.map(\.0), "\(text.debugDescription)")
       #expect(segments.map(\.value) == expected.map(\.1), "\(text.debugDescription)")
       #expect(ReportBuilder.hasColon(text) == text.contains { $0 == ":" || $0 == "：" })
+      let label = LabelText.normalize(text)
+      #expect(ReportBuilder.hasColon(text, labelSignature: TextSignature(label)) == ReportBuilder.hasColon(text))
+      #expect(ReportBuilder.hasColon(label, labelSignature: TextSignature(label)) == ReportBuilder.hasColon(text))
     }
   }
 
