@@ -108,10 +108,13 @@ struct CategoryCheck: ReportCheck {
     var reported: Set<String> = []
     for indicator in context.report.indicators {
       guard let level1 = indicator.level1 else { continue }
-      let category = categories.first(where: { $0.name.equalsBytes(level1) })
+      // By index: `first(where:)` and `contains(where:)` copy (retain) every category and
+      // child they look at, for every indicator.
+      let category = categories.indices.first { categories[$0].name.equalsBytes(level1) }
       if let category {
-        guard let level2 = indicator.level2, !category.children.isEmpty else { continue }
-        if category.children.contains(where: { $0.name.equalsBytes(level2) }) { continue }
+        let children = categories[category].children
+        guard let level2 = indicator.level2, !children.isEmpty else { continue }
+        if children.indices.contains(where: { children[$0].name.equalsBytes(level2) }) { continue }
       }
       // Each unknown pair is reported once.
       guard reported.insert("\(level1)|\(indicator.level2 ?? "")").inserted else { continue }
