@@ -49,9 +49,22 @@ struct CellMapTests {
     #expect(built([("ab", CellReference(row: 0, column: 1)), ("a", CellReference(row: 0, column: 0))]).map(\.key) == ["a", "ab"])
   }
 
-  /// An indicator column's static key is its raw value.
+  /// An indicator or funds column's static key is its raw value.
   @Test func columnKeysAreTheirRawValues() {
     for column in IndicatorColumn.allCases { #expect("\(column.key)" == column.rawValue) }
+    for column in FundsColumn.allCases { #expect("\(column.key)" == column.rawValue) }
+  }
+
+  /// A funds row's cells, built in one go in the reader's order (its fields, then the
+  /// item), equal those set one by one.
+  @Test func fundsRowCellsBuiltInOneGo() {
+    let entries = (FundsColumn.allCases.map(\.key) + ["item"]).enumerated().map {
+      (key: $0.element, reference: CellReference(row: 4, column: $0.offset))
+    }
+    var oneByOne = CellMap()
+    for entry in entries { oneByOne.set("\(entry.key)", entry.reference) }
+    #expect(built(entries) == oneByOne)
+    #expect(built(entries).map(\.key) == ["budget", "executed", "initialBudget", "item", "rate", "score", "weight"])
   }
 
   private func built(_ entries: [(key: StaticString, reference: CellReference)]) -> CellMap {

@@ -109,6 +109,10 @@ extension ReportBuilder {
       if canonical == nil, finder.isKnownLabel(LabelText.normalize(item)) { return nil }
     }
     var fundsRow = FundsRow(item: canonical ?? item ?? defaultFundsItem())
+    // The row's cells, made into its map in one go at the end (set one by one, the map's
+    // bytes grew with each).
+    var cells: [(key: StaticString, reference: CellReference)] = []
+    cells.reserveCapacity(FundsColumn.allCases.count + 1)
     var hasValue = false
     for field in FundsColumn.allCases {
       guard let column = columns[field] else { continue }
@@ -143,12 +147,13 @@ extension ReportBuilder {
         fundsRow.score = score
       }
       hasValue = true
-      fundsRow.cells.set(field.rawValue, text.sourceReference(of: reference))
+      cells.append((field.key, text.sourceReference(of: reference)))
       use(reference)
     }
     guard hasValue || canonical != nil else { return nil }
+    if let itemCell { cells.append(("item", text.sourceReference(of: itemCell))) }
+    fundsRow.cells = cells.withUnsafeMutableBufferPointer { CellMap($0) }
     if let itemCell {
-      fundsRow.cells.set("item", text.sourceReference(of: itemCell))
       use(itemCell)
       if finder.tracing {
         let amountCell = [FundsColumn.budget, .executed, .initialBudget].lazy.compactMap { columns[$0] }.first

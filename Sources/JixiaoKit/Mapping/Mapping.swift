@@ -220,6 +220,18 @@ public struct FundsMapping: Sendable {
 /// Columns of the funds block.
 public enum FundsColumn: String, Sendable, CaseIterable {
   case initialBudget, budget, executed, weight, rate, score
+
+  /// The raw value as a static string, like ``IndicatorColumn/key``.
+  var key: StaticString {
+    switch self {
+    case .initialBudget: "initialBudget"
+    case .budget: "budget"
+    case .executed: "executed"
+    case .weight: "weight"
+    case .rate: "rate"
+    case .score: "score"
+    }
+  }
 }
 
 /// The goal block: 预期目标 / 实际完成情况.
