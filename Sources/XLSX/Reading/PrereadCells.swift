@@ -86,10 +86,11 @@ final class PrereadCells {
   init(sharedStringCount: Int, textLimit: Int) {
     self.sharedStringCount = sharedStringCount
     self.textLimit = textLimit
-    // Room for the cells of a row or two, so that a form's sheet does not regrow them.
-    arenaCapacity = 4096
+    // Room for the cells of a form's sheet, which is inflated in one chunk, so that they
+    // are not regrown (moving them cost about 90 instructions a cell).
+    arenaCapacity = 16 << 10
     arena = .allocate(capacity: arenaCapacity)
-    cellCapacity = 64
+    cellCapacity = 512
     cells = .allocate(capacity: cellCapacity)
   }
 

@@ -75,8 +75,10 @@ final class WorksheetHandler: SAXHandler {
     text = TextBuffer(limit: limits.maxTextLength)
     formulaText = TextBuffer(limit: limits.maxTextLength)
     preread = PrereadCells(sharedStringCount: sharedStrings.count, textLimit: limits.maxTextLength)
-    // Room for the rows of a chunk, so that a small sheet does not regrow the array.
+    // Room for the rows of a chunk, or for the cells of a form's sheet, so that a small
+    // sheet does not regrow the array.
     pendingRows.reserveCapacity(64)
+    if collectingCells { rowCells.reserveCapacity(256) }
   }
 
   override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
