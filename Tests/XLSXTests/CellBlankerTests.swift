@@ -376,6 +376,14 @@ struct CellBlankingDifferentialTests {
     #"<row r="1"><c><v>1</v></c><c r="B1" s="1"/><c><v>2</v></c></row>"#,
     row + #"<c r="D1" t="s"><v>99</v></c></row>"#,
     row + #"<c r="D1" t="inlineStr"><is><t>"# + String(repeating: "x", count: 200) + "</t></is></c></row>",
+    // Row tags that may look plain but are not well-formed: the row is left to libxml2.
+    row + #"</row><row r="2" s="1" s="2"><c r="A2" s="1"/></row>"#,
+    row + #"</row><row r="2" spans="1<2"><c r="A2" s="1"/></row>"#,
+    row + #"</row><row r="2" x:y="1"><c r="A2" s="1"/></row>"#,
+    row + #"</row><row r="2" spans="1:2"><c r="A2" s="1"/></rows>"#,
+    // A row read ahead ends where libxml2 alone would have ended it, before a fault.
+    row + #"</row><row r="2"><c r="A2"><v>2</v></c></row><bad x=y/>"#,
+    row + #"</row><row r="2"><c r="A2" s="1"/></row>"# + String(repeating: "<x>", count: 300),
     // Merged ranges read ahead, then damage: only a merged range is blanked in the second.
     row + #"</row></sheetData><mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="C1:D1" x=y/></mergeCells>"#,
     #"</sheetData><mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="C1:D1" x=y/></mergeCells>"#,

@@ -269,6 +269,67 @@ struct PrereadCellsTests {
     #expect(try Self.prereadCount(workbook, name: "second sheetData") == 4)  // A1, B1, C1 and the cell without r
   }
 
+  /// Rows, and how many of them are read ahead whole: those whose cells were all blanked,
+  /// written plainly (see `CellBlanker.isPlainRowTag`), squeezed and in one chunk.
+  static let rowCases: [(rows: String, readAhead: Int)] = [
+    (#"<row r="1" spans="1:3"><c r="A1" s="1"/><c r="B1" t="s"><v>0</v></c><c r="C1" s="2"><v>1.5</v></c></row>"#, 1),
+    (#"<row r="2" spans="1:3" ht="20.25" customHeight="1"></row>"#, 1),
+    (#"<row r='3' s="4" customFormat="1"><c r="A3" s="1"/> <c r="B3" t="inlineStr"><is><t>甲</t></is></c></row>"#, 1),
+    (#"<row r="15" customFormat="1" customHeight="1"><c r="A15"><f>SUM(A1:A2)</f><v>3</v></c></row>"#, 1),
+    // A cell without `r` in the row, then a row without `r`, which takes the next index.
+    (#"<row r="17"><c t="inlineStr"><is><t>a</t></is></c><c s="1"/></row><row><c><v>1</v></c></row>"#, 1),
+    // Left to libxml2: a prefixed or `xml` attribute, a cell libxml2 reads, a line feed,
+    // no `r` or not first, a reference in a value, two spaces, an end tag with a space, an
+    // empty row, two names alike in their first 8 bytes and length (declined, though
+    // distinct).
+    (#"<row r="4" x14ac:dyDescent="0.25" xmlns:x14ac="urn:x"><c r="A4" s="1"/></row>"#, 0),
+    (#"<row r="5"><c r="A5" cm="1"><v>1</v></c><c r="B5" s="1"/></row>"#, 0),
+    ("<row r=\"6\"><c r=\"A6\" s=\"1\"/>\n<c r=\"B6\" s=\"1\"/></row>", 0),
+    ("<row r=\"7\"><c r=\"A7\" t=\"inlineStr\"><is><t>a\nb</t></is></c></row>", 0),
+    (#"<row><c s="1"/><c><v>2</v></c></row><row spans="1:2" r="9"><c r="A9"><v>1</v></c></row>"#, 0),
+    (#"<row r="10" ht="a&amp;b"><c r="A10"><v>1</v></c></row><row r="11" xmlfoo="1"><c r="A11"><v>1</v></c></row>"#, 0),
+    (#"<row r="12"  spans="1:2"><c r="A12"><v>1</v></c></row><row r="13"><c r="A13"><v>1</v></c></row >"#, 0),
+    (#"<row r="14"/><row r="16" customHeightX="1" customHeightY="1"><c r="A16" s="1"/></row>"#, 0),
+  ]
+
+  @Test("Rows whose cells were all read ahead or blanked are read ahead whole", arguments: rowCases.indices)
+  func rowsReadAhead(_ index: Int) throws {
+    let workbook = try Differential.workbook(Self.rowCases[index].rows)
+    Differential.compare(workbook, name: "rows \(index)")
+    let cursor = try workbook.rows(of: try #require(workbook.sheets.first))
+    while try cursor.next() != nil {}
+    #expect(cursor.prereadRows == Self.rowCases[index].readAhead)
+  }
+
+  @Test("Rows read ahead or not, in chunks of any size, read the same as libxml2 alone")
+  func rowsReadAheadInChunks() {
+    let part = Array(CellBlankerTests.sheet(Self.rowCases.map(\.rows).joined()).utf8)
+    part.withUnsafeBytes { bytes in
+      for chunkSize in [1, 2, 7, 31, 64, 100, 333, 1000, 1 << 16] {
+        ReaderFuzzHarness.checkBlanking(bytes, chunkSize: chunkSize)
+      }
+    }
+  }
+
+  @Test("A row read ahead leaves libxml2 one space, and its cells come in on it")
+  func rowSqueezedToOneSpace() throws {
+    let rows = #"<row r="2" spans="1:2"><c r="A2" s="1"/><c r="B2"><v>7</v></c></row><row r="3"><c r="A3" cm="1"/></row>"#
+    let handler = WorksheetHandler(sharedStrings: [], formatKinds: [], uses1904: false, limits: ReadLimits())
+    var blanker = CellBlanker(preread: handler.preread, squeezing: true)
+    let parser = try SAXParser(handler: handler, fileName: "rows.xlsx", partName: "sheet")
+    var part = Array(CellBlankerTests.sheet(rows).utf8)
+    let count = try part.withUnsafeMutableBytes { bytes in
+      let count = blanker.blank(bytes)
+      try parser.feed(UnsafeRawBufferPointer(rebasing: bytes[0..<count]), isLast: true)
+      return count
+    }
+    #expect(blanker.prereadRows == 1)
+    #expect(String(decoding: part[0..<count], as: UTF8.self).hasSuffix(#"<sheetData> <row r="3"><c r="A3" cm="1"/></row></sheetData></worksheet>"#))
+    #expect(handler.pendingRows.map(\.index) == [1])
+    #expect(handler.pendingRows.first?.cells.map(\.reference.description) == ["B2"])
+    #expect(handler.pendingRows.first?.cells.first?.value == .number(7))
+  }
+
   @Test("A workbook's own sheets are read ahead: the samples")
   func samplesAreReadAhead() throws {
     var count = 0

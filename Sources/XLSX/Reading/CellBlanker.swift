@@ -36,6 +36,12 @@ import Darwin
 /// grammar read is strict and every text is checked to be what libxml2 would pass on
 /// unchanged; anything else is left to libxml2, which stays the parser of the part.
 ///
+/// **Rows read ahead** (see ``readRowAhead(endTag:_:)``): squeezing, with a
+/// ``PrereadCells``, a row whose cells were all blanked, its start tag plain
+/// (`<row r="N" spans="1:26">`) and its end tag `</row>`, is itself read into it and
+/// squeezed to one space: libxml2 and the handler spend about 2,500 instructions on the
+/// two tags of each row of a form.
+///
 /// **Merged ranges read ahead** (see ``prereadMergedRange(at:_:)``): with a
 /// ``PrereadCells``, the lexer goes on after `</sheetData>`, and each
 /// `<mergeCell ref="A1:B2"/>` is read into it, then blanked.
@@ -107,9 +113,11 @@ struct CellBlanker {
   private(set) var prereadCells = 0
   /// Merged ranges read ahead into ``preread`` so far (see ``prereadMergedRange(at:_:)``).
   private(set) var prereadMergedRanges = 0
-  /// Whether any byte of the part was blanked (a cell or a merged range), so that an error
-  /// is to be taken from an unfiltered read.
-  var blankedAnything: Bool { blankedCells > 0 || prereadMergedRanges > 0 }
+  /// Rows read ahead into ``preread`` so far (see ``readRowAhead(endTag:_:)``).
+  private(set) var prereadRows = 0
+  /// Whether any byte of the part was blanked (a cell, a row or a merged range), so that
+  /// an error is to be taken from an unfiltered read.
+  var blankedAnything: Bool { blankedCells > 0 || prereadMergedRanges > 0 || prereadRows > 0 }
   /// Bytes of the part given so far.
   private var scannedBytes = 0
 
@@ -243,6 +251,7 @@ struct CellBlanker {
     scannedBytes += chunk.count
     let base = raw.assumingMemoryBound(to: UInt8.self)
     chunkBase = base
+    openRowTag = nil
     let end = base + chunk.count
     blankableEnd = Self.lookAheadMark(base, end)
     if case .start = lexer { checkProlog(base, end) }
@@ -318,6 +327,7 @@ struct CellBlanker {
     let first = start[1]
     if first == UInt8(ascii: "/") {
       guard let tagEnd = Self.tagEnd(from: start + 2, end) else { return nil }
+      if openRowTag != nil, depth == 3 { readRowAhead(endTag: start, tagEnd) }
       closeElement()
       return tagEnd
     }
@@ -346,7 +356,12 @@ struct CellBlanker {
     default: name = .other
     }
     startTag(named: name, tagStart: start, tagEnd: tagEnd)
-    if tagEnd[-2] != UInt8(ascii: "/") { openElement(name, rowNumber: openingRow) }
+    if tagEnd[-2] != UInt8(ascii: "/") {
+      openElement(name, rowNumber: openingRow)
+      if name == .row, row != 0, squeezes, preread?.isFull == false, Self.isPlainRowTag(start, tagEnd) {
+        openRowTag = (start, tagEnd - start, outputPosition(of: start), preread?.recordCount ?? 0)
+      }
+    }
     return tagEnd
   }
 
@@ -827,6 +842,7 @@ struct CellBlanker {
   /// An end tag's `>`.
   @inline(__always)
   private mutating func closeElement() {
+    openRowTag = nil
     depth -= 1
     if depth < 3 {
       row = 0
@@ -876,6 +892,108 @@ struct CellBlanker {
     }
     while cursor < end, cursor.pointee != byte { cursor += 1 }
     return cursor
+  }
+
+  // MARK: - Rows read ahead
+
+  /// The start tag of the open row, while the row may yet be read ahead whole: where it
+  /// starts and how long it is, where it is in what libxml2 reads (see
+  /// ``outputPosition(of:)``), and how many records ``preread`` held before it.
+  private var openRowTag: (
+    start: UnsafeMutablePointer<UInt8>, length: Int, output: UnsafeMutablePointer<UInt8>, firstRecord: Int
+  )?
+
+  /// Where the byte at `input`, at or past every run squeezed so far in the chunk, is in
+  /// what libxml2 reads of it.
+  @inline(__always)
+  private func outputPosition(of input: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    input - squeezedInChunk
+  }
+
+  /// At the end tag from `start` to `tagEnd` of the row ``openRowTag`` opened: when it is
+  /// `</row>`, may be blanked, and only spaces are left of the row's content (each of
+  /// its cells was blanked and squeezed), reads the row into ``preread`` (see
+  /// ``PrereadCells/encloseRow(at:from:end:)``) and squeezes it whole, start tag to end
+  /// tag, to one space. The handler then opens and ends the row when it takes the row's
+  /// cells in, at the first event after that space, as libxml2's events for its tags
+  /// would have; taking a row in cannot fail (the `r` was read plain), and the start tag
+  /// was read whole (see ``isPlainRowTag(_:_:)``), so libxml2 had nothing in the row to
+  /// report.
+  private mutating func readRowAhead(endTag start: UnsafeMutablePointer<UInt8>, _ tagEnd: UnsafeMutablePointer<UInt8>) {
+    guard let tag = openRowTag, tagEnd - start == 6, Self.matches(start, tagEnd, "</row>"), mayBlank(upTo: tagEnd),
+      let kept, let unmoved, let chunkBase
+    else { return }
+    let contentStart = tag.start + tag.length
+    if tag.start >= unmoved {
+      // Nothing squeezed since the start tag: the row is where it was.
+      guard Self.allSpaces(contentStart, start) else { return }
+      squeezeRun(tag.start, tagEnd)
+    } else {
+      // The start tag and the spaces after it were moved up to end at `kept`.
+      guard Self.allSpaces(tag.output + tag.length, kept), Self.allSpaces(unmoved, start) else { return }
+      tag.output.pointee = UInt8(ascii: " ")
+      self.kept = tag.output + 1
+      self.unmoved = tagEnd
+      squeezedInChunk = tagEnd - (tag.output + 1)
+    }
+    preread?.encloseRow(
+      at: row - 1, from: tag.firstRecord, end: chunkOffset + (tag.output - chunkBase) + 1)
+    prereadRows &+= 1
+  }
+
+  /// Whether the `<row>` start tag from `start` to `tagEnd` (not empty, its `r` read plain)
+  /// is written `<row r="N"` and ` NAME="VALUE"` pairs (either quote) then `>`, with
+  /// distinct names of ASCII letters, none prefixed or starting with `xml`, and values of
+  /// letters, digits, `.`, `:` and `-`: a tag libxml2 reads without error or warning, of
+  /// which the handler reads only `r`.
+  private static func isPlainRowTag(_ start: UnsafeMutablePointer<UInt8>, _ tagEnd: UnsafeMutablePointer<UInt8>) -> Bool {
+    // Each name seen: its first 8 bytes and its length (two names alike so count as the
+    // same, which only declines a tag); on the stack, as an array cost 500 instructions.
+    withUnsafeTemporaryAllocation(of: (UInt64, Int).self, capacity: 8) { names in
+      let last = tagEnd - 1  // the `>`
+      var cursor = start + 4
+      var count = 0
+      while cursor < last {
+        guard cursor.pointee == UInt8(ascii: " ") else { return false }
+        cursor += 1
+        let name = cursor
+        while cursor < last, isLetter(cursor.pointee) { cursor += 1 }
+        let length = cursor - name
+        guard length > 0, last - cursor >= 3, cursor[0] == UInt8(ascii: "="),
+          cursor[1] == UInt8(ascii: "\"") || cursor[1] == UInt8(ascii: "'"),
+          !(length >= 3 && (name[0] | 0x20) == UInt8(ascii: "x") && (name[1] | 0x20) == UInt8(ascii: "m")
+            && (name[2] | 0x20) == UInt8(ascii: "l"))
+        else { return false }
+        var head: UInt64 = 0
+        for index in 0..<min(length, 8) { head |= UInt64(name[index]) << (8 * UInt64(index)) }
+        guard count < names.count else { return false }
+        for seen in 0..<count where names[seen] == (head, length) { return false }
+        names[count] = (head, length)
+        count += 1
+        let quote = cursor[1]
+        cursor += 2
+        while cursor < last, isRowAttributeByte(cursor.pointee) { cursor += 1 }
+        guard cursor < last, cursor.pointee == quote else { return false }
+        cursor += 1
+      }
+      return cursor == last && count > 0 && names[0] == (UInt64(UInt8(ascii: "r")), 1)
+    }
+  }
+
+  @inline(__always)
+  private static func isRowAttributeByte(_ byte: UInt8) -> Bool {
+    isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+      || byte == UInt8(ascii: "-")
+  }
+
+  /// Whether every byte from `start` up to `end` is a space.
+  private static func allSpaces(_ start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>) -> Bool {
+    var cursor = start
+    while cursor < end {
+      guard cursor.pointee == UInt8(ascii: " ") else { return false }
+      cursor += 1
+    }
+    return true
   }
 
   // MARK: - Markup split between chunks

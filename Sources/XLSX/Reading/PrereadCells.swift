@@ -11,7 +11,14 @@ import OrderedJSON
 ///
 /// Only cells whose taking-in can neither fail (a shared-string index in range, texts
 /// within the limit) nor end a row (see ``CellBlanker``) are read ahead, so taking one
-/// in never stops the parser at another place, and rows end at libxml2's events only.
+/// in never stops the parser at another place, and other rows end at libxml2's events
+/// only.
+///
+/// A row whose cells were all blanked may be read ahead too, around its cells (see
+/// ``encloseRow(at:from:end:)``): the handler opens and ends it as its tags would, when
+/// it takes the row in, at the first parser event past it or at a fault libxml2 reports
+/// past it (``WorksheetHandler/malformed(_:)``), where libxml2 alone would have ended it
+/// at its `</row>`, before the fault.
 ///
 /// It also keeps the merged ranges ``CellBlanker`` read ahead (`<mergeCell ref="…"/>`):
 /// those need no place, as the reader sorts a sheet's merged ranges and uses them only
@@ -25,11 +32,20 @@ final class PrereadCells {
     static let absent = Piece(offset: 0, count: -1)
   }
 
-  /// One cell: its reference (read once, by the blanker), attribute values (each may be
-  /// absent), formula and value text.
+  /// What a record stands for: a cell, or the start tag (with the 0-based index its `r`
+  /// gives) or the end tag of a row read ahead.
+  enum Kind {
+    case cell
+    case rowStart(index: Int)
+    case rowEnd
+  }
+
+  /// One record, mostly a cell: its reference (read once, by the blanker), attribute
+  /// values (each may be absent), formula and value text.
   struct Cell {
     /// Offset in the part just past the cell's `</c>`.
     var end: Int
+    var kind = Kind.cell
     var reference: CellReference?
     var style: Piece
     var type: Piece
@@ -42,6 +58,7 @@ final class PrereadCells {
 
   /// The pieces of a cell as bytes (valid while ``takeCells(endingBy:_:)`` calls back).
   struct Bytes {
+    var kind = Kind.cell
     var reference: CellReference?
     var style: UnsafeBufferPointer<UInt8>?
     var type: UnsafeBufferPointer<UInt8>?
@@ -127,6 +144,29 @@ final class PrereadCells {
     cellCount += 1
   }
 
+  /// How many records were appended since the last were taken in (an index for
+  /// ``encloseRow(at:from:end:)``).
+  var recordCount: Int { cellCount }
+
+  /// Makes the records from `first` on (the cells of a row read ahead) a row at 0-based
+  /// `index`: a start before them, an end after them, and `end` as the end of each, the
+  /// offset where the row, squeezed to one space, ends.
+  func encloseRow(at index: Int, from first: Int, end: Int) {
+    while cellCount + 2 > cellCapacity { growCells() }
+    (cells + first + 1).moveInitialize(from: cells + first, count: cellCount - first)
+    let absent = Piece.absent
+    let mark = Cell(
+      end: end, kind: .rowStart(index: index), reference: nil, style: absent, type: absent, formula: absent,
+      value: absent, isInlineString: false)
+    (cells + first).initialize(to: mark)
+    cellCount += 1
+    for record in first..<cellCount { cells[record].end = end }
+    var close = mark
+    close.kind = .rowEnd
+    (cells + cellCount).initialize(to: close)
+    cellCount += 1
+  }
+
   /// Doubles the room for cells.
   private func growCells() {
     let grown = UnsafeMutablePointer<Cell>.allocate(capacity: cellCapacity * 2)
@@ -148,7 +188,7 @@ final class PrereadCells {
       next += 1
       body(
         Bytes(
-          reference: cell.reference, style: bytes(cell.style), type: bytes(cell.type),
+          kind: cell.kind, reference: cell.reference, style: bytes(cell.style), type: bytes(cell.type),
           formula: bytes(cell.formula), value: bytes(cell.value), isInlineString: cell.isInlineString))
     }
     if next == cellCount {

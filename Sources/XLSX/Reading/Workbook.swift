@@ -373,6 +373,9 @@ public final class RowCursor {
   /// Merged ranges ``CellBlanker`` has read ahead so far (for tests).
   var prereadMergedRanges: Int { blanker?.prereadMergedRanges ?? 0 }
 
+  /// Rows ``CellBlanker`` has read ahead so far (for tests).
+  var prereadRows: Int { blanker?.prereadRows ?? 0 }
+
   /// The next chunk of the part, passed through ``blanker`` when it is on.
   private func nextChunk(of stream: PartStream) throws(XLSXError) -> UnsafeRawBufferPointer? {
     guard blanker != nil else { return try stream.next() }

@@ -139,11 +139,28 @@ final class WorksheetHandler: SAXHandler {
     }
   }
 
-  /// Takes in the cells read ahead that end before the parser's position, each through
-  /// the steps its events would take: `<c>`, `<f>` and its text, `<v>` or `<is><t>` and
-  /// the text, and the ends.
+  /// Takes in the cells and rows read ahead that libxml2 parsed past before the fault, then
+  /// fails: a row read ahead ends at the first event after it, which the fault may
+  /// prevent, where libxml2 alone would have ended it at its `</row>`.
+  override func malformed(_ error: XLSXError) {
+    if preread.isWaiting { takePrereadCells() }
+    super.malformed(error)
+  }
+
+  /// Takes in the cells (and rows) read ahead that end before the parser's position, each
+  /// through the steps its events would take: `<c>`, `<f>` and its text, `<v>` or
+  /// `<is><t>` and the text, and the ends.
   private func takePrereadCells() {
     preread.takeCells(endingBy: bytePosition()) { cell in
+      switch cell.kind {
+      case .cell: break
+      case .rowStart(let index):
+        startRow(at: index)
+        return
+      case .rowEnd:
+        endRow()
+        return
+      }
       startCell(at: cell.reference, style: cell.style, type: cell.type)
       if let formula = cell.formula {
         startFormula()
@@ -224,18 +241,21 @@ final class WorksheetHandler: SAXHandler {
   // MARK: - Rows
 
   private func startRow(_ attributes: XMLAttributes) {
+    guard let value = attributes.value("r") else { return startRow(at: nextRowIndex) }
+    guard let number = parseInteger(value), number >= 1, number <= CellReference.maxRows else {
+      if inRow { endRow() }  // the open row ends before the failure, as it always did
+      fail(XLSXError(.invalidCell, "行号「\(String(decoding: value, as: UTF8.self))」无效（应为 1 到 1048576）"))
+      return
+    }
+    startRow(at: number - 1)
+  }
+
+  /// A row at 0-based `index` opens, ending the open one.
+  private func startRow(at index: Int) {
     if inRow { endRow() }
     inRow = true
-    if let value = attributes.value("r") {
-      guard let number = parseInteger(value), number >= 1, number <= CellReference.maxRows else {
-        fail(XLSXError(.invalidCell, "行号「\(String(decoding: value, as: UTF8.self))」无效（应为 1 到 1048576）"))
-        return
-      }
-      rowIndex = number - 1
-    } else {
-      rowIndex = nextRowIndex
-    }
-    nextRowIndex = rowIndex + 1
+    rowIndex = index
+    nextRowIndex = index + 1
     nextColumn = 0
   }
 

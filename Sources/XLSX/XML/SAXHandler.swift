@@ -85,6 +85,10 @@ class SAXHandler {
   func endElement(_ name: XMLName) {}
   func characters(_ text: UnsafeBufferPointer<UInt8>) {}
 
+  /// libxml2 found the part malformed (`error`): a handler may first finish what the
+  /// events before the fault would have, then it fails.
+  func malformed(_ error: XLSXError) { fail(error) }
+
   /// Records `error` (the first one wins) and stops the parser.
   final func fail(_ error: XLSXError) {
     if failure == nil { failure = error }

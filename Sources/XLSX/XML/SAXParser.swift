@@ -90,7 +90,7 @@ final class SAXParser {
       Unmanaged<SAXHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { handler in
         handler.depth += 1
         guard handler.depth <= SAXHandler.maxDepth else {
-          handler.fail(XLSXError(.malformedXML, "XML 元素嵌套超过 \(SAXHandler.maxDepth) 层"))
+          handler.malformed(XLSXError(.malformedXML, "XML 元素嵌套超过 \(SAXHandler.maxDepth) 层"))
           return
         }
         handler.startElement(
@@ -122,7 +122,7 @@ final class SAXParser {
       guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
       var message = error.pointee.message.map { String(cString: $0) } ?? "XML 错误"
       while message.last?.isNewline == true { message.removeLast() }
-      handler.fail(
+      handler.malformed(
         XLSXError(
           .malformedXML, "XML 格式错误：\(message)",
           line: error.pointee.line > 0 ? Int(error.pointee.line) : nil,
