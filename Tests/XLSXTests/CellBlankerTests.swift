@@ -167,6 +167,45 @@ struct CellBlankerTests {
     return output
   }
 
+  /// A worksheet's elements before and after its cells, the empty ones the handler
+  /// ignores marked where they are written plainly. Left alone: two spaces, a space before
+  /// `/>`, a space in a value, a reference, a prefixed or `xml` attribute, an element with
+  /// content, an unknown name, the dimension (the handler reads it), and `<pageMargins>`:
+  /// a blanker without ``PrereadCells`` stops at `</sheetData>`, and the reader's keeps the
+  /// last tag before the last `<` (see `CellBlanker.lookAheadMark`).
+  static let ignoredElements =
+    #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="urn:x">"#
+    + #"⟦<sheetPr/>⟧<dimension ref="A1:C3"/><sheetViews>⟦<sheetView workbookViewId="0" tabSelected="1"/>⟧"#
+    + #"<sheetView workbookViewId="1">⟦<pane xSplit="1" topLeftCell="B1" state='frozen'/>⟧"#
+    + #"<selection activeCell="A1" sqref="A1 B2"/></sheetView></sheetViews>"#
+    + #"⟦<sheetFormatPr defaultColWidth="9" defaultRowHeight="14.25"/>⟧<cols>"#
+    + #"⟦<col min="1" max="1" width="8" customWidth="1"/>⟧⟦<col min='2' max='3' width="12.5"/>⟧"#
+    + #"<col  min="4"/><col min="5" /><col min="6" x:w="1"/><col min="7" xmlns="urn:y"/><col min="8" n="&amp;"/>"#
+    + #"<colx min="9"/><col min="10"></col></cols><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>"#
+    + #"<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/></worksheet>"#
+
+  @Test("Blanks the empty elements the handler ignores, written plainly, and reads the same")
+  func blanksIgnoredElements() throws {
+    let (input, expected) = Self.unmarked(Self.ignoredElements)
+    #expect(String(decoding: Self.blanked(input), as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    // Cut anywhere, a tag the cut splits stays, the others are blanked all the same.
+    for split in 1..<input.count {
+      let output = Self.blanked(input, splits: [split])
+      #expect(zip(output, input).allSatisfy { $0 == $1 || $0 == 0x20 })
+    }
+    let body = Self.ignoredElements.components(separatedBy: "xmlns:x=\"urn:x\">")[1]
+      .replacingOccurrences(of: "</worksheet>", with: "")
+      .replacingOccurrences(of: "⟦", with: "").replacingOccurrences(of: "⟧", with: "")
+      .replacingOccurrences(of: #"x:w="1""#, with: #"r:w="1""#)
+    let workbook = try Workbook(bytes: TestWorkbook.zip(sheets: [("Sheet1", body)]).bytes(), fileName: "ignored.xlsx")
+    CellBlankingDifferentialTests.compare(workbook, name: "ignored elements")
+    let cursor = try workbook.rows(of: try #require(workbook.sheets.first))
+    while try cursor.next() != nil {}
+    #expect(cursor.blankedIgnoredElements == 6)
+    #expect(cursor.declaredDimension?.description == "A1:C3")
+  }
+
   @Test("Blanks exactly the marked cells", arguments: cases.indices)
   func blanksMarkedCells(_ index: Int) {
     let (input, expected) = Self.unmarked(Self.cases[index])
@@ -381,6 +420,9 @@ struct CellBlankingDifferentialTests {
     row + #"</row><row r="2" spans="1<2"><c r="A2" s="1"/></row>"#,
     row + #"</row><row r="2" x:y="1"><c r="A2" s="1"/></row>"#,
     row + #"</row><row r="2" spans="1:2"><c r="A2" s="1"/></rows>"#,
+    // An ignored element that is not well-formed is left to libxml2.
+    row + #"</row></sheetData><pageMargins left="1" left="2"/>"#,
+    row + #"</row></sheetData><pageMargins left="1"right="2"/>"#,
     // A row read ahead ends where libxml2 alone would have ended it, before a fault.
     row + #"</row><row r="2"><c r="A2"><v>2</v></c></row><bad x=y/>"#,
     row + #"</row><row r="2"><c r="A2" s="1"/></row>"# + String(repeating: "<x>", count: 300),

@@ -36,6 +36,11 @@ import Darwin
 /// grammar read is strict and every text is checked to be what libxml2 would pass on
 /// unchanged; anything else is left to libxml2, which stays the parser of the part.
 ///
+/// **Empty elements the handler ignores** (see ``isIgnoredEmptyTag(_:_:_:)``): `<col
+/// min="1" max="1" width="8"/>`, `<sheetView workbookViewId="0"/>`, `<pageMargins …/>`
+/// and the like, written plainly, are blanked: libxml2 spends about 1,500 instructions
+/// on each, and the handler does nothing with them.
+///
 /// **Rows read ahead** (see ``readRowAhead(endTag:_:)``): squeezing, with a
 /// ``PrereadCells``, a row whose cells were all blanked, its start tag plain
 /// (`<row r="N" spans="1:26">`) and its end tag `</row>`, is itself read into it and
@@ -115,9 +120,13 @@ struct CellBlanker {
   private(set) var prereadMergedRanges = 0
   /// Rows read ahead into ``preread`` so far (see ``readRowAhead(endTag:_:)``).
   private(set) var prereadRows = 0
-  /// Whether any byte of the part was blanked (a cell, a row or a merged range), so that
-  /// an error is to be taken from an unfiltered read.
-  var blankedAnything: Bool { blankedCells > 0 || prereadMergedRanges > 0 || prereadRows > 0 }
+  /// Empty elements the handler ignores blanked so far (see ``isIgnoredEmptyTag(_:_:_:)``).
+  private(set) var blankedIgnoredElements = 0
+  /// Whether any byte of the part was blanked (a cell, a row, a merged range or an
+  /// ignored element), so that an error is to be taken from an unfiltered read.
+  var blankedAnything: Bool {
+    blankedCells > 0 || prereadMergedRanges > 0 || prereadRows > 0 || blankedIgnoredElements > 0
+  }
   /// Bytes of the part given so far.
   private var scannedBytes = 0
 
@@ -354,6 +363,15 @@ struct CellBlanker {
     case 9 where Self.matches(start, end, "<sheetData"): name = .sheetData
     case 9 where Self.matches(start, end, "<worksheet"): name = .worksheet
     default: name = .other
+    }
+    if name == .other, depth >= 1, depth <= Self.maxIgnoredDepth, tagEnd[-2] == UInt8(ascii: "/"),
+      mayBlank(upTo: tagEnd), Self.isIgnoredEmptyTag(start, nameEnd, tagEnd)
+    {
+      // Inside the root, so that startTag would change nothing but `openingRow`, which
+      // only the next `<row>` tag reads (it sets it anew).
+      blankRun(start, tagEnd)
+      blankedIgnoredElements &+= 1
+      return tagEnd
     }
     startTag(named: name, tagStart: start, tagEnd: tagEnd)
     if tagEnd[-2] != UInt8(ascii: "/") {
@@ -942,16 +960,52 @@ struct CellBlanker {
   }
 
   /// Whether the `<row>` start tag from `start` to `tagEnd` (not empty, its `r` read plain)
-  /// is written `<row r="N"` and ` NAME="VALUE"` pairs (either quote) then `>`, with
-  /// distinct names of ASCII letters, none prefixed or starting with `xml`, and values of
-  /// letters, digits, `.`, `:` and `-`: a tag libxml2 reads without error or warning, of
-  /// which the handler reads only `r`.
+  /// is written `<row r="N"` and plain attributes (see ``hasPlainAttributes(_:_:firstNamed:)``)
+  /// then `>`: a tag libxml2 reads without error or warning, of which the handler reads
+  /// only `r`.
   private static func isPlainRowTag(_ start: UnsafeMutablePointer<UInt8>, _ tagEnd: UnsafeMutablePointer<UInt8>) -> Bool {
+    hasPlainAttributes(start + 4, tagEnd - 1, firstNamed: UInt8(ascii: "r"))
+  }
+
+  /// The deepest an ignored element is blanked at (libxml2 fails past 256 levels; a
+  /// worksheet's have 2 or 3).
+  private static let maxIgnoredDepth = 16
+
+  /// Whether the empty tag from `start` to `tagEnd`, its name ending at `nameEnd`, is one
+  /// of a worksheet's elements that ``WorksheetHandler`` ignores (the column widths, the
+  /// views and the page set-up) with plain attributes (see
+  /// ``hasPlainAttributes(_:_:firstNamed:)``) and `/>`.
+  private static func isIgnoredEmptyTag(
+    _ start: UnsafeMutablePointer<UInt8>, _ nameEnd: UnsafeMutablePointer<UInt8>, _ tagEnd: UnsafeMutablePointer<UInt8>
+  ) -> Bool {
+    let isIgnored: Bool
+    switch nameEnd - start - 1 {
+    case 3: isIgnored = matches(start, nameEnd, "<col")
+    case 4: isIgnored = matches(start, nameEnd, "<pane")
+    case 7: isIgnored = matches(start, nameEnd, "<sheetPr")
+    case 8: isIgnored = matches(start, nameEnd, "<tabColor")
+    case 9: isIgnored = matches(start, nameEnd, "<sheetView") || matches(start, nameEnd, "<selection")
+        || matches(start, nameEnd, "<outlinePr")
+    case 10: isIgnored = matches(start, nameEnd, "<phoneticPr")
+    case 11: isIgnored = matches(start, nameEnd, "<pageMargins") || matches(start, nameEnd, "<pageSetUpPr")
+    case 12: isIgnored = matches(start, nameEnd, "<printOptions")
+    case 13: isIgnored = matches(start, nameEnd, "<sheetFormatPr")
+    default: isIgnored = false
+    }
+    return isIgnored && hasPlainAttributes(nameEnd, tagEnd - 2)
+  }
+
+  /// Whether the bytes from `start` up to `last` (a tag's `>` or `/>`) are ` NAME="VALUE"`
+  /// pairs (either quote), the first named `firstNamed` when given, with distinct names
+  /// of ASCII letters, none prefixed or starting with `xml`, and values of letters,
+  /// digits, `.`, `:` and `-`: attributes libxml2 reads without error or warning.
+  private static func hasPlainAttributes(
+    _ start: UnsafeMutablePointer<UInt8>, _ last: UnsafeMutablePointer<UInt8>, firstNamed first: UInt8? = nil
+  ) -> Bool {
     // Each name seen: its first 8 bytes and its length (two names alike so count as the
     // same, which only declines a tag); on the stack, as an array cost 500 instructions.
     withUnsafeTemporaryAllocation(of: (UInt64, Int).self, capacity: 8) { names in
-      let last = tagEnd - 1  // the `>`
-      var cursor = start + 4
+      var cursor = start
       var count = 0
       while cursor < last {
         guard cursor.pointee == UInt8(ascii: " ") else { return false }
@@ -972,16 +1026,18 @@ struct CellBlanker {
         count += 1
         let quote = cursor[1]
         cursor += 2
-        while cursor < last, isRowAttributeByte(cursor.pointee) { cursor += 1 }
+        while cursor < last, isPlainValueByte(cursor.pointee) { cursor += 1 }
         guard cursor < last, cursor.pointee == quote else { return false }
         cursor += 1
       }
-      return cursor == last && count > 0 && names[0] == (UInt64(UInt8(ascii: "r")), 1)
+      guard cursor == last else { return false }
+      guard let first else { return true }
+      return count > 0 && names[0] == (UInt64(first), 1)
     }
   }
 
   @inline(__always)
-  private static func isRowAttributeByte(_ byte: UInt8) -> Bool {
+  private static func isPlainValueByte(_ byte: UInt8) -> Bool {
     isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
       || byte == UInt8(ascii: "-")
   }

@@ -376,6 +376,9 @@ public final class RowCursor {
   /// Rows ``CellBlanker`` has read ahead so far (for tests).
   var prereadRows: Int { blanker?.prereadRows ?? 0 }
 
+  /// Empty elements the handler ignores ``CellBlanker`` has blanked so far (for tests).
+  var blankedIgnoredElements: Int { blanker?.blankedIgnoredElements ?? 0 }
+
   /// The next chunk of the part, passed through ``blanker`` when it is on.
   private func nextChunk(of stream: PartStream) throws(XLSXError) -> UnsafeRawBufferPointer? {
     guard blanker != nil else { return try stream.next() }
