@@ -1,5 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads ahead the plain items at the start of a shared-strings part held whole in one
-/// writable buffer, and blanks them, before libxml2 parses the part.
+/// writable buffer, and drops them from it, before libxml2 parses the part.
 ///
 /// libxml2 spends about 2,800 instructions on an item `<si><t>项目名称</t></si>` (two
 /// elements and their text); read here it costs a few a byte. The items read are the
@@ -9,21 +17,23 @@
 /// UTF-8 of XML characters) and within the text limit, up to the limit on the number of
 /// strings. The first item written any other way ends the run: it and all after it are
 /// left to libxml2, which also parses the root and whatever follows, so the strings keep
-/// their order. Blanking keeps line feeds, so libxml2 reports any later fault on its line;
-/// ``Workbook`` reads the part again without this for the error it reports.
+/// their order. The rest of the part is moved up over the items, so libxml2 neither scans
+/// them as white space nor is it given them to read; lines and columns of a later fault
+/// change, so ``Workbook`` reads the part again without this for the error it reports.
 enum SharedStringsPreread {
   /// The texts of the leading plain items of `part` (a whole shared-strings part), in
-  /// order, `_xHHHH_` escapes decoded; those items are overwritten with spaces. Empty, and
-  /// `part` untouched, when the part does not start that way.
-  static func read(_ part: UnsafeMutableRawBufferPointer, limits: ReadLimits) -> [String] {
-    guard let base = part.baseAddress?.assumingMemoryBound(to: UInt8.self), part.count > 0 else { return [] }
+  /// order, `_xHHHH_` escapes decoded, and how many bytes of `part` are left for libxml2
+  /// to parse: the items are dropped, the bytes after them moved up. No texts, and `part`
+  /// untouched, when the part does not start that way.
+  static func read(_ part: UnsafeMutableRawBufferPointer, limits: ReadLimits) -> (texts: [String], count: Int) {
+    guard let base = part.baseAddress?.assumingMemoryBound(to: UInt8.self), part.count > 0 else { return ([], part.count) }
     let end = base + part.count
-    guard let content = CellBlanker.contentAfterUTF8Prolog(base, end) else { return [] }
+    guard let content = CellBlanker.contentAfterUTF8Prolog(base, end) else { return ([], part.count) }
     var cursor = skipWhiteSpace(content, end)
     // The root: `<sst` and its attributes (libxml2 reads them), not empty.
     guard CellBlanker.matches(cursor, end, "<sst"), end - cursor > 4,
       isWhiteSpace(cursor[4]) || cursor[4] == UInt8(ascii: ">")
-    else { return [] }
+    else { return ([], part.count) }
     cursor += 4
     var quote: UInt8 = 0
     while cursor < end {
@@ -37,7 +47,9 @@ enum SharedStringsPreread {
       }
       cursor += 1
     }
-    guard cursor < end, cursor.pointee == UInt8(ascii: ">"), cursor[-1] != UInt8(ascii: "/") else { return [] }
+    guard cursor < end, cursor.pointee == UInt8(ascii: ">"), cursor[-1] != UInt8(ascii: "/") else {
+      return ([], part.count)
+    }
     cursor += 1
 
     var texts: [String] = []
@@ -50,12 +62,8 @@ enum SharedStringsPreread {
       cursor = itemEnd
       blankEnd = itemEnd
     }
-    var blank = first
-    while blank < blankEnd {
-      if blank.pointee != 0x0A { blank.pointee = UInt8(ascii: " ") }
-      blank += 1
-    }
-    return texts
+    if blankEnd > first { memmove(first, blankEnd, end - blankEnd) }
+    return (texts, part.count - (blankEnd - first))
   }
 
   /// The text of `<si><t>TEXT</t></si>` (or `<t xml:space="preserve">`) at `start` and

@@ -116,11 +116,11 @@ public final class Workbook: Sendable {
       try parser.parse(entry, of: archive, with: handler)
       return handler.strings
     }
-    let readAhead = stream.finished ? SharedStringsPreread.read(first, limits: limits) : []
+    let (readAhead, count) = stream.finished ? SharedStringsPreread.read(first, limits: limits) : ([], first.count)
     let handler = SharedStringsHandler(limits: limits, readAhead: readAhead)
     do {
       try parser.start(handler, partName: entry.name)
-      var chunk: UnsafeRawBufferPointer? = UnsafeRawBufferPointer(first)
+      var chunk: UnsafeRawBufferPointer? = UnsafeRawBufferPointer(start: first.baseAddress, count: count)
       while let bytes = chunk {
         try parser.feed(bytes, isLast: stream.finished)
         if stream.finished { return handler.strings }
