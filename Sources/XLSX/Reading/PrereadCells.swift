@@ -123,6 +123,7 @@ final class PrereadCells {
 
   /// Appends the cell whose bytes are `bytes` (from `<c` to `</c>`), `end` being its offset
   /// in the part just past `</c>`, with its pieces given as parts of `bytes`.
+  @inline(__always)
   func append(end: Int, bytes: UnsafeBufferPointer<UInt8>, _ pieces: Bytes) {
     guard let start = bytes.baseAddress else { return }
     let base = arenaCount
@@ -177,6 +178,7 @@ final class PrereadCells {
   }
 
   /// Calls `body` with each waiting cell that ends at or before `position`, in part order.
+  @inline(__always)
   func takeCells(endingBy position: Int, _ body: (Bytes) -> Void) {
     let arena = arena
     func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8>? {

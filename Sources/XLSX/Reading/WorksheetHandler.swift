@@ -285,6 +285,7 @@ final class WorksheetHandler: SAXHandler {
   // MARK: - Cells
 
   /// A `<c>` with the reference its `r` gives (nil without `r`).
+  @inline(__always)
   private func startCell(
     at reference: CellReference?, style: UnsafeBufferPointer<UInt8>?, type: UnsafeBufferPointer<UInt8>?
   ) {
@@ -324,6 +325,7 @@ final class WorksheetHandler: SAXHandler {
     }
   }
 
+  @inline(__always)
   private func endCell() {
     inCell = false
     capture = .none
@@ -344,6 +346,7 @@ final class WorksheetHandler: SAXHandler {
   }
 
   /// The value of the current cell from its type and collected text; nil for no value.
+  @inline(__always)
   private func makeValue() -> CellValue? {
     switch cellType {
     case .number:
