@@ -580,7 +580,9 @@ struct CellBlanker {
   private mutating func prereadMergedRange(
     at start: UnsafeMutablePointer<UInt8>, _ end: UnsafeMutablePointer<UInt8>
   ) -> UnsafeMutablePointer<UInt8>? {
-    guard let preread, end - start > 16, Self.matches(start, end, "<mergeCell ref=")
+    // `preread` through the property, not bound to a local, which was retained and
+    // released for every range.
+    guard preread != nil, end - start > 16, Self.matches(start, end, "<mergeCell ref=")
     else { return nil }
     let quote = start[15]
     guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
@@ -593,7 +595,7 @@ struct CellBlanker {
       let range = WorksheetHandler.parseRange(UnsafeBufferPointer(start: value, count: close - value))
     else { return nil }
     let tagEnd = close + 3
-    preread.appendMergedRange(range)
+    preread?.appendMergedRange(range)
     blankRun(start, tagEnd)
     prereadMergedRanges &+= 1
     return tagEnd

@@ -204,8 +204,10 @@ final class PrereadCells {
   /// The merged ranges read ahead, in the order read.
   private(set) var mergedRanges: [CellRange] = []
 
-  /// Adds a merged range read ahead.
+  /// Adds a merged range read ahead; the first makes room for a form's (a few dozen), so
+  /// that the list does not regrow.
   func appendMergedRange(_ range: CellRange) {
+    if mergedRanges.isEmpty { mergedRanges.reserveCapacity(64) }
     mergedRanges.append(range)
   }
 }

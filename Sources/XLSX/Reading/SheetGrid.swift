@@ -38,6 +38,7 @@ public struct SheetGrid: Sendable {
     self.cells = ordered
     self.mergedRanges = mergedRanges.sorted()
     var indexed: [Int] = []
+    indexed.reserveCapacity(self.mergedRanges.count)
     var large: [CellRange] = []
     var indexedArea = 0
     for (number, range) in self.mergedRanges.enumerated() {
