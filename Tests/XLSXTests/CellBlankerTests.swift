@@ -417,6 +417,7 @@ struct CellBlankingDifferentialTests {
     row + #"<c r="D1" t="inlineStr"><is><t>"# + String(repeating: "x", count: 200) + "</t></is></c></row>",
     // Row tags that may look plain but are not well-formed: the row is left to libxml2.
     row + #"</row><row r="2" s="1" s="2"><c r="A2" s="1"/></row>"#,
+    row + #"</row><row r="2" customHeight="1" ht="2" customHeight="1"><c r="A2" s="1"/></row>"#,
     row + #"</row><row r="2" spans="1<2"><c r="A2" s="1"/></row>"#,
     row + #"</row><row r="2" x:y="1"><c r="A2" s="1"/></row>"#,
     row + #"</row><row r="2" spans="1:2"><c r="A2" s="1"/></rows>"#,

@@ -999,14 +999,14 @@ struct CellBlanker {
 
   /// Whether the bytes from `start` up to `last` (a tag's `>` or `/>`) are ` NAME="VALUE"`
   /// pairs (either quote), the first named `firstNamed` when given, with distinct names
-  /// of ASCII letters, none prefixed or starting with `xml`, and values of letters,
-  /// digits, `.`, `:` and `-`: attributes libxml2 reads without error or warning.
+  /// of ASCII letters (at most 8), none prefixed or starting with `xml`, and values of
+  /// letters, digits, `.`, `:` and `-`: attributes libxml2 reads without error or warning.
   private static func hasPlainAttributes(
     _ start: UnsafeMutablePointer<UInt8>, _ last: UnsafeMutablePointer<UInt8>, firstNamed first: UInt8? = nil
   ) -> Bool {
-    // Each name seen: its first 8 bytes and its length (two names alike so count as the
-    // same, which only declines a tag); on the stack, as an array cost 500 instructions.
-    withUnsafeTemporaryAllocation(of: (UInt64, Int).self, capacity: 8) { names in
+    // Where each name seen starts, and its length; on the stack, as an array cost 500
+    // instructions.
+    withUnsafeTemporaryAllocation(of: (UnsafeMutablePointer<UInt8>, Int).self, capacity: 8) { names in
       var cursor = start
       var count = 0
       while cursor < last {
@@ -1018,13 +1018,13 @@ struct CellBlanker {
         guard length > 0, last - cursor >= 3, cursor[0] == UInt8(ascii: "="),
           cursor[1] == UInt8(ascii: "\"") || cursor[1] == UInt8(ascii: "'"),
           !(length >= 3 && (name[0] | 0x20) == UInt8(ascii: "x") && (name[1] | 0x20) == UInt8(ascii: "m")
-            && (name[2] | 0x20) == UInt8(ascii: "l"))
+            && (name[2] | 0x20) == UInt8(ascii: "l")),
+          count < names.count
         else { return false }
-        var head: UInt64 = 0
-        for index in 0..<min(length, 8) { head |= UInt64(name[index]) << (8 * UInt64(index)) }
-        guard count < names.count else { return false }
-        for seen in 0..<count where names[seen] == (head, length) { return false }
-        names[count] = (head, length)
+        for seen in 0..<count where names[seen].1 == length && memcmp(names[seen].0, name, length) == 0 {
+          return false
+        }
+        names[count] = (name, length)
         count += 1
         let quote = cursor[1]
         cursor += 2
@@ -1034,14 +1034,17 @@ struct CellBlanker {
       }
       guard cursor == last else { return false }
       guard let first else { return true }
-      return count > 0 && names[0] == (UInt64(first), 1)
+      return count > 0 && names[0].1 == 1 && names[0].0.pointee == first
     }
   }
 
+  /// Whether `byte` is a letter, a digit, `.`, `:` or `-`: a bit of one of two masks of
+  /// the ASCII codes, below 64 and from 64.
   @inline(__always)
   private static func isPlainValueByte(_ byte: UInt8) -> Bool {
-    isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
-      || byte == UInt8(ascii: "-")
+    let low: UInt64 = 0x07FF_6000_0000_0000  // `-`, `.`, `0`-`9` and `:`
+    let high: UInt64 = 0x07FF_FFFE_07FF_FFFE  // `A`-`Z` and `a`-`z`
+    return byte < 64 ? (low >> byte) & 1 == 1 : byte < 128 && (high >> (byte - 64)) & 1 == 1
   }
 
   /// Whether every byte from `start` up to `end` is a space.
