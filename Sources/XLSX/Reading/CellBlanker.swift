@@ -472,7 +472,8 @@ struct CellBlanker {
   /// as it is (see ``characterData(from:_:)``), and taking the cell in unable to fail or
   /// to end a row: a reference on the row of a clean row (see ``rowClean``), a column
   /// known for a cell without one, a shared-string index in range. Then the cell, taken in
-  /// at the next parser event, changes only the open row, which only libxml2's events end.
+  /// at the next parser event, changes only the open row, which only libxml2's events end
+  /// (or, for a row read ahead whole, its own end, read ahead after its cells).
   /// Returns the end of the cell; nil, having changed nothing, when the cell is not so.
   /// (A cell without `r` takes the handler's row and leaves ``rowClean`` as it is.)
   /// `known` is the `r` of a clean row's cell already read (by ``cellTag(at:_:)``) on
@@ -494,7 +495,8 @@ struct CellBlanker {
       cursor = known.next
     } else if let reference = Self.attribute(UInt8(ascii: "r"), at: &cursor, end, allowing: Self.isReferenceByte) {
       // On the handler's row, so that taking the cell in cannot end a row: rows end at
-      // libxml2's events only, in the chunk they would end in anyway.
+      // libxml2's events (or at their own end read ahead), in the chunk they would end in
+      // anyway.
       guard row != 0, rowClean, let cell = CellReference.parse(reference), cell.row == row - 1 else { return nil }
       parsed = cell
     } else {
