@@ -206,6 +206,28 @@ struct CellBlankerTests {
     #expect(cursor.declaredDimension?.description == "A1:C3")
   }
 
+  @Test("A three-byte character is plain text exactly when it is well-formed UTF-8 of an XML character")
+  func threeByteCharacters() {
+    for lead in UInt8(0xE0)...0xEF {
+      for second: UInt8 in [0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF] {
+        for third: UInt8 in [0x41, 0x7F, 0x80, 0xBD, 0xBE, 0xBF, 0xC0, 0xFF] {
+          var bytes: [UInt8] = [lead, second, third, UInt8(ascii: "<")]
+          let accepted = bytes.withUnsafeMutableBufferPointer { buffer in
+            let start = buffer.baseAddress!
+            return CellBlanker.plainText(from: start, start + buffer.count, limit: 16) != nil
+          }
+          var iterator = bytes[0..<3].makeIterator()
+          var decoder = UTF8()
+          var expected = false
+          if case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil {
+            expected = scalar.value != 0xFFFE && scalar.value != 0xFFFF
+          }
+          #expect(accepted == expected, "\(bytes)")
+        }
+      }
+    }
+  }
+
   @Test("Blanks exactly the marked cells", arguments: cases.indices)
   func blanksMarkedCells(_ index: Int) {
     let (input, expected) = Self.unmarked(Self.cases[index])

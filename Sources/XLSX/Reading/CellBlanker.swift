@@ -719,6 +719,9 @@ struct CellBlanker {
     }
     let lead = start.pointee
     switch lead {
+    case 0xE1...0xEC, 0xEE:
+      // Most CJK: any two continuation bytes.
+      return end - start > 2 && start[1] & 0xC0 == 0x80 && start[2] & 0xC0 == 0x80 ? start + 3 : nil
     case 0xE0...0xEF:
       let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
       let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
