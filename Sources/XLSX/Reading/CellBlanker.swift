@@ -420,7 +420,6 @@ struct CellBlanker {
       if let column {
         clean = true
         if let styleEnd = Self.style(from: cursor, quote: quote, end) {
-          cursor = Self.typeEnd(from: styleEnd, quote: quote, end) ?? styleEnd
           if depth == 3, end - styleEnd >= 2, styleEnd[0] == UInt8(ascii: "/"), styleEnd[1] == UInt8(ascii: ">"),
             mayBlank(upTo: styleEnd + 2), followedByReset(styleEnd + 2, end)
           {
@@ -428,6 +427,7 @@ struct CellBlanker {
             blankedCells &+= 1
             return styleEnd + 2
           }
+          cursor = Self.typeEnd(from: styleEnd, quote: quote, end) ?? styleEnd
         }
         let reference = CellReference(row: row - 1, column: column)
         if let next = prereadCell(at: start, end, reading: (reference, close + 1)) { return next }

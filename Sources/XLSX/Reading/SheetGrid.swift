@@ -135,6 +135,8 @@ private struct PositionIndex: Sendable {
   private static let tableSlack = 4
   private static let tableFloor = 4_096
 
+  /// An index of `cells` (in row-major order, as ``SheetGrid`` keeps them) and of the
+  /// ranges of `merges` whose positions are in `indexed`.
   init(cells: [Cell], merges: [CellRange], indexed: [Int]) {
     var rowRange: Range<Int>?
     var columnRange: Range<Int>?
@@ -144,7 +146,16 @@ private struct PositionIndex: Sendable {
         min(columnRange?.lowerBound ?? first.column, first.column)..<max(columnRange?.upperBound ?? 0, last.column + 1)
     }
     var items = cells.count
-    for cell in cells { cover(cell.reference, cell.reference) }
+    if let first = cells.first, let last = cells.last {
+      // The cells are in row-major order: their rows run from the first's to the last's.
+      var lowest = first.reference.column
+      var highest = lowest
+      for cell in cells {
+        lowest = min(lowest, cell.reference.column)
+        highest = max(highest, cell.reference.column)
+      }
+      cover(CellReference(row: first.reference.row, column: lowest), CellReference(row: last.reference.row, column: highest))
+    }
     for number in indexed {
       cover(merges[number].first, merges[number].last)
       items += merges[number].rowCount * merges[number].columnCount
