@@ -6,7 +6,7 @@ import Foundation
 /// thousand files).
 ///
 /// The walk ``add(_:)``s files and ``close()``s the queue when it is done; the
-/// conversion threads ``take()`` them, waiting while the walk is ahead of nobody.
+/// conversion threads ``take()`` them, waiting when they have caught up with the walk.
 public final class InputQueue: @unchecked Sendable {
   private let condition = NSCondition()
   private var files: [InputFile] = []
