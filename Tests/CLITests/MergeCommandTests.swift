@@ -92,6 +92,28 @@ struct MergeCommandTests {
     }
   }
 
+  /// Files are converted as the walk finds them; the outputs, written into the folder
+  /// walked, are left out of the next run, and a missing path is reported after the walk.
+  @Test func outputsInsideTheInputAreNotReadBackAndAMissingPathIsReported() throws {
+    let root = try makeSubmissions()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let arguments = ["merge", "提交", "无此目录", "-o", "提交/汇总.xlsx", "--json", "提交/汇总.json"]
+    for run in 1...2 {
+      let result = try CLIRunner.run(arguments, in: root)
+      #expect(result.status == 1, "run \(run): \(result.stderr)")
+      #expect(result.stderr.contains("jixiao: 找不到输入「无此目录」：没有这个文件或目录\n"), "run \(run)")
+      #expect(result.stderr.contains("汇总 8 个文件（通过 1，有警告 2，有错误 2，无法读取 2，已跳过 1）"), "run \(run): \(result.stderr)")
+    }
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("提交/汇总.json"))) as? [String: Any]
+    let files = try #require(json?["files"] as? [[String: Any]]).map { $0["file"] as? String ?? "" }
+    #expect(files.count == 8)
+    #expect(!files.contains { $0.hasPrefix("提交/汇总.") })
+    #expect(files == files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    let notes = try CLIRunner.run(["dump", "提交/汇总.xlsx", "--sheet", "说明"], in: root)
+    #expect(notes.stdout.contains("无法处理的输入"))
+    #expect(notes.stdout.contains("找不到输入「无此目录」"))
+  }
+
   @Test func quietPrintsNothingAndStrictCountsWarnings() throws {
     let root = try CLIRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
