@@ -180,19 +180,9 @@ struct PrereadCellsTests {
       + "\n" + #"乙</t></is></c><c r="B2" s="1"><f>C1</f><v>5</v></c></row>"#
     let workbook = try Differential.workbook(rows)
     func read(squeezing: Bool) throws -> (text: String, rows: [[String]]) {
-      let handler = WorksheetHandler(
-        sharedStrings: workbook.sharedStrings, formatKinds: [], uses1904: false, limits: ReadLimits())
-      var blanker = CellBlanker(preread: handler.preread, squeezing: squeezing)
-      let parser = try SAXParser(handler: handler, fileName: "squeeze.xlsx", partName: "sheet")
-      var part = Array(CellBlankerTests.sheet(rows).utf8)
-      let count = try part.withUnsafeMutableBytes { bytes in
-        let count = blanker.blank(bytes)
-        try parser.feed(UnsafeRawBufferPointer(rebasing: bytes[0..<count]), isLast: true)
-        return count
-      }
+      let (handler, blanker, text) = try Self.blankAndParse(rows, sharedStrings: workbook.sharedStrings, squeezing: squeezing)
       #expect(blanker.prereadCells == 4)
-      let cells = handler.pendingRows.map { $0.cells.map { "\($0.reference)=\($0.value)" } }
-      return (String(decoding: part[0..<count], as: UTF8.self), cells)
+      return (text, handler.pendingRows.map { $0.cells.map { "\($0.reference)=\($0.value)" } })
     }
     let spaced = try read(squeezing: false)
     let squeezed = try read(squeezing: true)
@@ -313,20 +303,29 @@ struct PrereadCellsTests {
   @Test("A row read ahead leaves libxml2 one space, and its cells come in on it")
   func rowSqueezedToOneSpace() throws {
     let rows = #"<row r="2" spans="1:2"><c r="A2" s="1"/><c r="B2"><v>7</v></c></row><row r="3"><c r="A3" cm="1"/></row>"#
-    let handler = WorksheetHandler(sharedStrings: [], formatKinds: [], uses1904: false, limits: ReadLimits())
-    var blanker = CellBlanker(preread: handler.preread, squeezing: true)
-    let parser = try SAXParser(handler: handler, fileName: "rows.xlsx", partName: "sheet")
+    let (handler, blanker, text) = try Self.blankAndParse(rows, sharedStrings: [], squeezing: true)
+    #expect(blanker.prereadRows == 1)
+    #expect(text.hasSuffix(#"<sheetData> <row r="3"><c r="A3" cm="1"/></row></sheetData></worksheet>"#))
+    #expect(handler.pendingRows.map(\.index) == [1])
+    #expect(handler.pendingRows.first?.cells.map(\.reference.description) == ["B2"])
+    #expect(handler.pendingRows.first?.cells.first?.value == .number(7))
+  }
+
+  /// A sheet of `rows` passed through a blanker reading ahead into a handler, then given
+  /// whole to libxml2: the handler, the blanker, and the part as libxml2 read it.
+  static func blankAndParse(
+    _ rows: String, sharedStrings: [String], squeezing: Bool
+  ) throws -> (handler: WorksheetHandler, blanker: CellBlanker, text: String) {
+    let handler = WorksheetHandler(sharedStrings: sharedStrings, formatKinds: [], uses1904: false, limits: ReadLimits())
+    var blanker = CellBlanker(preread: handler.preread, squeezing: squeezing)
+    let parser = try SAXParser(handler: handler, fileName: "sheet.xlsx", partName: "sheet")
     var part = Array(CellBlankerTests.sheet(rows).utf8)
     let count = try part.withUnsafeMutableBytes { bytes in
       let count = blanker.blank(bytes)
       try parser.feed(UnsafeRawBufferPointer(rebasing: bytes[0..<count]), isLast: true)
       return count
     }
-    #expect(blanker.prereadRows == 1)
-    #expect(String(decoding: part[0..<count], as: UTF8.self).hasSuffix(#"<sheetData> <row r="3"><c r="A3" cm="1"/></row></sheetData></worksheet>"#))
-    #expect(handler.pendingRows.map(\.index) == [1])
-    #expect(handler.pendingRows.first?.cells.map(\.reference.description) == ["B2"])
-    #expect(handler.pendingRows.first?.cells.first?.value == .number(7))
+    return (handler, blanker, String(decoding: part[0..<count], as: UTF8.self))
   }
 
   @Test("A workbook's own sheets are read ahead: the samples")
